@@ -1,0 +1,1 @@
+"""csdesk's benchmarks: each measures one figure against its target (``make bench``)."""

@@ -1,0 +1,3 @@
+"""csdesk: the Customer Success Manager's offline desktop workbench."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+import sys
+
+from csdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,68 @@
+"""The ``csdesk`` command: the GUI when run bare, headless subcommands otherwise.
+
+Exit codes: 0 done, 1 a check found a problem or an unexpected error (logged), 2 bad
+input or usage, 3 the environment stopped us (disk, permissions, lock, newer data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from csdesk import __version__
+from csdesk.cli import score
+from csdesk.errors import EnvironmentFault, InputProblem, environment_message, log_bug
+
+EXIT_OK, EXIT_PROBLEM, EXIT_INPUT, EXIT_ENVIRONMENT = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="csdesk", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--version", action="version", version=f"csdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the SQLite database file to use")
+    parser.add_argument("--db-url", metavar="URL",
+                        help="a SQLAlchemy URL (for example a shared PostgreSQL server)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    score.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from csdesk.ui.app import run_gui  # Qt loads only for the GUI
+
+            return run_gui(args)
+        result: int = args.handler(args)
+        return result
+    except InputProblem as exc:
+        for line in exc.problems:
+            print(f"csdesk: {line}", file=sys.stderr)
+        return EXIT_INPUT
+    except EnvironmentFault as exc:
+        print(f"csdesk: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    except OSError as exc:
+        print(f"csdesk: {environment_message(exc)}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    except KeyboardInterrupt:
+        print("csdesk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        path = log_bug(exc, f"running csdesk {args.command or 'gui'}")
+        where = f" (details in {path})" if path else ""
+        print(f"csdesk: unexpected error: {exc.__class__.__name__}: {exc}{where}", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+if __name__ == "__main__":
+    sys.exit(main())
