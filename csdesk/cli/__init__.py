@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from csdesk import __version__
-from csdesk.cli import score
+from csdesk.cli import db, score
 from csdesk.errors import EnvironmentFault, InputProblem, environment_message, log_bug
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INPUT, EXIT_ENVIRONMENT = 0, 1, 2, 3
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a SQLAlchemy URL (for example a shared PostgreSQL server)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     score.register(sub)
+    db.register(sub)
     return parser
 
 

@@ -7,9 +7,8 @@ import json
 import sys
 from typing import Any
 
-from csdesk.active_forms import active_forms
-from csdesk.errors import EnvironmentFault, InputProblem
-from csdesk.playbook.form_loader import FormError
+from csdesk.cli.common import forms_or_fault
+from csdesk.errors import InputProblem
 from csdesk.playbook.health import HealthResult, health_score
 from csdesk.playbook.inputs import parse_records
 from csdesk.playbook.readiness import ReadinessResult, readiness_score
@@ -62,10 +61,7 @@ def read_json(name: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        forms = active_forms()
-    except FormError as exc:
-        raise EnvironmentFault(f"a form file is broken: {exc}") from None
+    forms = forms_or_fault()
     data = read_json(args.file)
     results: list[HealthResult | ReadinessResult]
     if args.kind == "health":

@@ -29,6 +29,7 @@ class ChecklistForm(FormModel):
     title: str
     help: str = ""
     applies_to: Literal["account", "qbr"] = "account"
+    order: int = 100  # position among the checklists on screen and in reports
     starts_days_before_renewal: int | None = None
     due_days_before_qbr: int | None = None
     due_days_after_qbr: int | None = None

@@ -114,6 +114,7 @@ def load_forms(shipped: Path, override: Path | None = None) -> FormSet:
             raise FormError(path, f"checklist id {form.id!r} is used by another file", "id")
         checklists[form.id] = form
         sources[rel] = path
+    checklists = dict(sorted(checklists.items(), key=lambda kv: (kv[1].order, kv[0])))
 
     forms = FormSet(
         readiness=loaded["readiness.toml"],

@@ -1,0 +1,104 @@
+"""The audit trail, written automatically: every insert, update and delete made through
+a store session adds an ``AuditEntry`` in the same transaction (who, when, what, and each
+changed field's before and after)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from csdesk.store.orm import (
+    AuditEntry,
+    ChecklistInstance,
+    ChecklistItemState,
+    ReadinessAssessment,
+    ReadinessVote,
+)
+from csdesk.store.orm.base import Base, utcnow
+
+SKIPPED = frozenset({"created_at", "updated_at"})
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value
+
+
+def _account_of(session: Session, obj: Base) -> uuid.UUID | None:
+    if obj.__class__.__name__ == "Account":
+        return getattr(obj, "id", None)
+    account = getattr(obj, "account_id", None)
+    if account is not None:
+        return account  # type: ignore[no-any-return]
+    if isinstance(obj, ChecklistItemState):
+        inst = session.get(ChecklistInstance, obj.instance_id)
+        return inst.account_id if inst else None
+    if isinstance(obj, ReadinessVote):
+        parent = session.get(ReadinessAssessment, obj.assessment_id)
+        return parent.account_id if parent else None
+    return None
+
+
+def _changes(obj: Base, action: str) -> dict[str, Any]:
+    state = inspect(obj)
+    out: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in SKIPPED:
+            continue
+        if action == "create":
+            value = getattr(obj, key)
+            if value not in (None, "", [], {}):
+                out[key] = [None, jsonable(value)]
+        elif action == "delete":
+            out[key] = [jsonable(getattr(obj, key)), None]
+        else:
+            hist = state.attrs[key].history
+            if hist.has_changes():
+                before = hist.deleted[0] if hist.deleted else None
+                after = hist.added[0] if hist.added else None
+                if before != after:
+                    out[key] = [jsonable(before), jsonable(after)]
+    return out
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    actor = str(session.info.get("actor") or "csdesk")
+    now = utcnow()
+    entries = []
+    for action, objects in (("create", session.new), ("update", session.dirty),
+                            ("delete", session.deleted)):
+        for obj in list(objects):
+            if isinstance(obj, AuditEntry) or not isinstance(obj, Base):
+                continue
+            if action == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            if action == "create" and getattr(obj, "id", None) is None:
+                obj.id = uuid.uuid4()  # type: ignore[attr-defined]
+            changes = _changes(obj, action)
+            if action == "update" and not changes:
+                continue
+            entries.append(AuditEntry(
+                id=uuid.uuid4(), account_id=_account_of(session, obj), at=now, actor=actor,
+                entity=obj.__tablename__, entity_id=obj.id,  # type: ignore[attr-defined]
+                action=action, changes=changes))
+    session.add_all(entries)
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    if not event.contains(factory, "before_flush", _before_flush):
+        event.listen(factory, "before_flush", _before_flush)

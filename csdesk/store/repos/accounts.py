@@ -1,0 +1,180 @@
+"""Accounts: create, edit, archive, delete, find, and the portfolio in one query."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
+
+from csdesk.errors import InputProblem
+from csdesk.playbook.records import AccountFacts
+from csdesk.store.inputs import AccountFields
+from csdesk.store.orm import Account, HealthSnapshot, ReadinessAssessment, RiskEntry
+from csdesk.store.repos.base import NotFound, Repository, apply, field_values, validate
+from csdesk.store.views import AccountView, PortfolioRow
+
+
+class AccountRepository(Repository):
+    def _check(self, fields: AccountFields) -> None:
+        problems = []
+        stages = self.forms.journey.stage_ids
+        if fields.stage not in stages:
+            problems.append(f"account: stage: {fields.stage!r} is not one of {', '.join(stages)}")
+        known = {f.id for f in self.forms.signals.flags if f.scope == "account"}
+        for flag in fields.indicators:
+            if flag not in known:
+                problems.append(f"account: indicators: {flag!r} is not one of "
+                                f"{', '.join(sorted(known))}")
+        if problems:
+            raise InputProblem(problems)
+
+    def create(self, data: Mapping[str, Any] | AccountFields) -> AccountView:
+        fields = data if isinstance(data, AccountFields) else validate(AccountFields, data,
+                                                                       "account")
+        self._check(fields)
+        values = fields.model_dump()
+        today = self.today()
+        values["stage_started"] = values["stage_started"] or today
+        if values["stage"] == "onboarding" and values["onboarding_started"] is None:
+            values["onboarding_started"] = values["stage_started"]
+        with self.store.transaction() as s:
+            account = Account(id=uuid.uuid4(), **values)
+            s.add(account)
+            s.flush()
+            return AccountView.model_validate(account)
+
+    def update(self, account_id: uuid.UUID, changes: Mapping[str, Any]) -> AccountView:
+        with self.store.transaction() as s:
+            account = self._fetch(s, account_id)
+            before_stage = account.stage
+            merged = {**field_values(account, AccountFields), **changes}
+            fields = validate(AccountFields, merged, "account")
+            self._check(fields)
+            apply(account, fields)
+            if account.stage != before_stage and "stage_started" not in changes:
+                account.stage_started = self.today()
+            if (account.stage == "onboarding" and before_stage != "onboarding"
+                    and "onboarding_started" not in changes):
+                account.onboarding_started = account.stage_started
+            s.flush()
+            return AccountView.model_validate(account)
+
+    def set_archived(self, account_id: uuid.UUID, archived: bool) -> AccountView:
+        with self.store.transaction() as s:
+            account = self._fetch(s, account_id)
+            account.archived = archived
+            s.flush()
+            return AccountView.model_validate(account)
+
+    def delete(self, account_id: uuid.UUID) -> AccountView:
+        """Delete the account and everything it holds (its audit trail stays)."""
+        with self.store.transaction() as s:
+            account = self._fetch(s, account_id)
+            gone = AccountView.model_validate(account)
+            s.delete(account)
+            return gone
+
+    def get(self, account_id: uuid.UUID) -> AccountView:
+        with self.store.reader() as s:
+            return AccountView.model_validate(self._fetch(s, account_id))
+
+    def find(self, name_or_id: str) -> AccountView:
+        """By UUID, or by name (exact, then case-insensitive, then a unique prefix)."""
+        text = name_or_id.strip()
+        with self.store.reader() as s:
+            try:
+                found = s.get(Account, uuid.UUID(text))
+            except ValueError:
+                found = None
+            if found is not None:
+                return AccountView.model_validate(found)
+            for clause in (Account.name == text,
+                           func.lower(Account.name) == text.lower(),
+                           func.lower(Account.name).startswith(text.lower(), autoescape=True)):
+                rows = list(s.scalars(select(Account).where(clause).limit(2)))
+                if len(rows) == 1:
+                    return AccountView.model_validate(rows[0])
+                if len(rows) > 1:
+                    raise NotFound(f"more than one account matches {text!r}; use its id")
+        raise NotFound(f"no account named {text!r}")
+
+    def all(self, include_archived: bool = False) -> list[AccountView]:
+        with self.store.reader() as s:
+            query = select(Account).order_by(Account.name)
+            if not include_archived:
+                query = query.where(Account.archived.is_(False))
+            return [AccountView.model_validate(a) for a in s.scalars(query)]
+
+    def count(self) -> int:
+        with self.store.reader() as s:
+            return s.scalar(select(func.count()).select_from(Account)) or 0
+
+    def facts(self, account_id: uuid.UUID) -> AccountFacts:
+        return facts_of(self.get(account_id))
+
+    def portfolio(self, today: dt.date | None = None, include_archived: bool = False,
+                  search: str = "") -> list[PortfolioRow]:
+        """Every account's line of the portfolio, in one query."""
+        today = today or self.today()
+        latest = aliased(HealthSnapshot)
+        previous = aliased(HealthSnapshot)
+        assessment = aliased(ReadinessAssessment)
+        open_risks = (select(RiskEntry.account_id, func.count().label("n"))
+                      .where(RiskEntry.status == "open")
+                      .group_by(RiskEntry.account_id).subquery())
+        query = (
+            select(Account.id, Account.name, Account.plan_tier, Account.arr, Account.stage,
+                   Account.owner, Account.renewal_date, Account.archived,
+                   latest.score, latest.status, latest.as_of, latest.next_review,
+                   previous.score, assessment.level, open_risks.c.n)
+            .outerjoin(latest, latest.id == Account.latest_snapshot_id)
+            .outerjoin(previous, previous.id == Account.previous_snapshot_id)
+            .outerjoin(assessment, assessment.id == Account.latest_assessment_id)
+            .outerjoin(open_risks, open_risks.c.account_id == Account.id)
+            .order_by(Account.name)
+        )
+        if not include_archived:
+            query = query.where(Account.archived.is_(False))
+        if search.strip():
+            needle = f"%{search.strip().lower()}%"
+            query = query.where(or_(func.lower(Account.name).like(needle),
+                                    func.lower(Account.owner).like(needle)))
+        with self.store.reader() as s:
+            rows = s.execute(query).all()
+        return [
+            PortfolioRow(
+                id=r[0], name=r[1], plan_tier=r[2], arr=r[3], stage=r[4], owner=r[5],
+                renewal_date=r[6],
+                days_to_renewal=None if r[6] is None else (r[6] - today).days,
+                score=r[8], status=r[9],
+                score_change=None if r[8] is None or r[12] is None else r[8] - r[12],
+                as_of=r[10], next_review=r[11], open_risks=r[14] or 0, readiness_level=r[13],
+                archived=r[7],
+            )
+            for r in rows
+        ]
+
+    def _fetch(self, s: Any, account_id: uuid.UUID) -> Account:
+        account = s.get(Account, account_id)
+        if account is None:
+            raise NotFound(f"no account with id {account_id}")
+        assert isinstance(account, Account)
+        return account
+
+
+def facts_of(account: AccountView | Account) -> AccountFacts:
+    """What the signal rules need to know about an account."""
+    return AccountFacts(
+        plan_tier=account.plan_tier,
+        licensed_users=account.licensed_users,
+        monthly_execution_limit=account.monthly_execution_limit,
+        renewal_date=account.renewal_date,
+        stage=account.stage,
+        stage_started=account.stage_started,
+        onboarding_started=account.onboarding_started,
+        indicators=frozenset(account.indicators or ()),
+    )

@@ -1,0 +1,94 @@
+"""Readiness assessments with their per-participant votes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from csdesk.errors import InputProblem
+from csdesk.playbook.readiness import readiness_score
+from csdesk.playbook.records import READINESS_DIMENSIONS, ReadinessAssessment
+from csdesk.store.orm import Account, ReadinessVote
+from csdesk.store.orm import ReadinessAssessment as AssessmentRow
+from csdesk.store.repos.base import Repository, fetch, require_account
+from csdesk.store.views import AssessmentView, VoteView
+
+
+@dataclass(frozen=True)
+class Vote:
+    participant: str
+    dimension: str
+    value: int
+    stakeholder_id: uuid.UUID | None = None
+
+
+def to_domain(row: AssessmentRow | AssessmentView) -> ReadinessAssessment:
+    return ReadinessAssessment.model_validate(
+        {name: getattr(row, name) for name in ReadinessAssessment.model_fields})
+
+
+class AssessmentRepository(Repository):
+    def record(self, account_id: uuid.UUID, assessed_on: dt.date,
+               assessment: ReadinessAssessment, votes: Sequence[Vote] = (),
+               source: str = "manual", note: str = "") -> AssessmentView:
+        problems = []
+        for i, vote in enumerate(votes):
+            if vote.dimension not in READINESS_DIMENSIONS:
+                problems.append(f"votes[{i}].dimension: {vote.dimension!r} is not a dimension")
+            if not (isinstance(vote.value, int) and 1 <= vote.value <= 5):
+                problems.append(f"votes[{i}].value: {vote.value!r} is not a whole number 1-5")
+            if not vote.participant.strip():
+                problems.append(f"votes[{i}].participant: must not be empty")
+        if problems:
+            raise InputProblem(problems)
+        result = readiness_score(assessment, self.forms.readiness)
+        with self.store.transaction() as s:
+            account = require_account(s, account_id)
+            row = AssessmentRow(
+                id=uuid.uuid4(), account_id=account_id, assessed_on=assessed_on,
+                **assessment.model_dump(), source=source, note=note, score=result.score,
+                level=result.level, form_id=self.forms.readiness.id,
+                form_version=self.forms.readiness.version)
+            s.add(row)
+            s.flush()
+            s.add_all(ReadinessVote(id=uuid.uuid4(), assessment_id=row.id,
+                                    participant=v.participant.strip(), dimension=v.dimension,
+                                    value=v.value, stakeholder_id=v.stakeholder_id)
+                      for v in votes)
+            self._refresh_pointer(s, account)
+            return AssessmentView.model_validate(row)
+
+    def _refresh_pointer(self, s: Session, account: Account) -> None:
+        latest = s.scalar(select(AssessmentRow.id).where(AssessmentRow.account_id == account.id)
+                          .order_by(AssessmentRow.assessed_on.desc(),
+                                    AssessmentRow.created_at.desc()).limit(1))
+        if account.latest_assessment_id != latest:
+            account.latest_assessment_id = latest
+
+    def history(self, account_id: uuid.UUID) -> list[AssessmentView]:
+        with self.store.reader() as s:
+            rows = s.scalars(select(AssessmentRow).where(AssessmentRow.account_id == account_id)
+                             .order_by(AssessmentRow.assessed_on, AssessmentRow.created_at))
+            return [AssessmentView.model_validate(r) for r in rows]
+
+    def votes(self, assessment_id: uuid.UUID) -> list[VoteView]:
+        with self.store.reader() as s:
+            rows = s.scalars(select(ReadinessVote).where(
+                ReadinessVote.assessment_id == assessment_id)
+                .order_by(ReadinessVote.participant, ReadinessVote.dimension))
+            return [VoteView.model_validate(r) for r in rows]
+
+    def delete(self, assessment_id: uuid.UUID) -> AssessmentView:
+        with self.store.transaction() as s:
+            row = fetch(s, AssessmentRow, assessment_id, "readiness assessment")
+            gone = AssessmentView.model_validate(row)
+            account = require_account(s, row.account_id)
+            s.delete(row)
+            s.flush()
+            self._refresh_pointer(s, account)
+            return gone
