@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from csdesk import config
 from csdesk.active_forms import active_forms
 from csdesk.playbook.form_loader import FormSet, load_forms
 from csdesk.playbook.records import HEALTH_METRICS, READINESS_DIMENSIONS
+from csdesk.store.book import Book, open_book
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +41,38 @@ def metrics_at(value: float, **changes: float) -> dict[str, float]:
 
 def dimensions_at(value: float, **changes: float) -> dict[str, float]:
     return {**{d: value for d in READINESS_DIMENSIONS}, **changes}
+
+
+TODAY = dt.date(2026, 11, 28)
+
+
+def _postgres_database(admin_url: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    import sqlalchemy as sa
+
+    name = f"csdesk_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def book(request: pytest.FixtureRequest, tmp_path: Path, forms: FormSet) -> Iterator[Book]:
+    """A fresh, empty book for one test: SQLite always, PostgreSQL when CSDESK_TEST_PG_URL
+    names a server (CI starts one); its clock stands on TODAY."""
+    if request.param == "sqlite":
+        with open_book(forms, tmp_path / "book.sqlite3", today=lambda: TODAY) as b:
+            yield b
+        return
+    admin_url = os.environ.get("CSDESK_TEST_PG_URL")
+    if not admin_url:
+        pytest.skip("no PostgreSQL server (set CSDESK_TEST_PG_URL)")
+    for url in _postgres_database(admin_url):
+        with open_book(forms, url=url, today=lambda: TODAY) as b:
+            yield b

@@ -39,7 +39,8 @@ def current_revision(conn: Connection) -> str | None:
 
 
 def is_empty(conn: Connection) -> bool:
-    return not inspect(conn).get_table_names()
+    """No tables but (perhaps) Alembic's own bookkeeping."""
+    return not set(inspect(conn).get_table_names()) - {"alembic_version"}
 
 
 def needs_upgrade(engine: Engine) -> bool:

@@ -130,7 +130,9 @@ class SnapshotRepository(Repository):
             ActionItem.playbook.is_not(None))))
         running = {a.playbook for a in open_actions}
         wanted = {a.playbook for a in signals.actions}
-        trigger_of = {t.playbook: t.rule_id for t in signals.interventions if t.playbook}
+        trigger_of: dict[str | None, str] = {}
+        for trig in signals.interventions:  # the first rule that started each playbook
+            trigger_of.setdefault(trig.playbook, trig.rule_id)
         for planned in signals.actions:
             if planned.playbook in running:
                 continue
