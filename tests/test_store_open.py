@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from csdesk import config
 from csdesk.errors import EnvironmentFault
@@ -125,3 +125,17 @@ def test_the_paths_all_come_from_config(csdesk_home):
     assert config.data_dir() == csdesk_home
     assert config.backups_dir(config.default_db_path()) == csdesk_home / "backups"
     assert config.user_forms_dir() == csdesk_home / "config" / "forms"
+
+
+def test_a_full_disk_is_the_environments_fault_and_nothing_is_half_written(tmp_path, forms):
+    path = tmp_path / "x.sqlite3"
+    with open_book(forms, path, auto_backup=False) as book:
+        book.accounts.create({"name": "Acme"})
+        with book.store.engine.connect() as conn:  # cap the file at its current size
+            pages = conn.execute(text("PRAGMA page_count")).scalar()
+        event.listen(book.store.engine, "connect",
+                     lambda c, _r: c.execute(f"PRAGMA max_page_count={pages}"))
+        book.store.engine.dispose()
+        with pytest.raises(EnvironmentFault, match="the disk is full"):
+            book.accounts.create({"name": "x" * 150, "notes": "y" * 20_000})
+        assert [r.name for r in book.accounts.portfolio()] == ["Acme"]

@@ -65,9 +65,15 @@ class Store:
     @contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
         """One unit of work: committed whole at the end, rolled back whole on error."""
-        with self.factory() as session, session.begin():
-            session.info["actor"] = actor or self.actor
-            yield session
+        try:
+            with self.factory() as session, session.begin():
+                session.info["actor"] = actor or self.actor
+                yield session
+        except OperationalError as exc:
+            fault = environment_fault(exc, self.path)
+            if fault is None:
+                raise
+            raise fault from exc
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
@@ -122,6 +128,25 @@ def open_store(
     except BaseException:
         lock.release()
         raise
+
+
+_ENVIRONMENT_ERRORS = {
+    "database or disk is full": "the disk is full",
+    "attempt to write a readonly database": "the database file is read-only",
+    "database is locked": "another program is holding the database",
+    "unable to open database file": "the database file cannot be opened",
+    "disk i/o error": "the disk reported an input/output error",
+}
+
+
+def environment_fault(exc: OperationalError, path: Path | None) -> EnvironmentFault | None:
+    """An OperationalError that is the machine's fault, in words; None for anything else."""
+    message = str(exc.orig).lower()
+    for needle, words in _ENVIRONMENT_ERRORS.items():
+        if needle in message:
+            where = f" ({path})" if path else ""
+            return EnvironmentFault(f"cannot save: {words}{where}. Nothing was changed.")
+    return None
 
 
 def _upgrade_if_needed(engine: Engine, existing: Path | None) -> None:
