@@ -43,6 +43,7 @@ class WorkshopAgenda(FormModel):
     version: int = Field(ge=1)
     title: str
     help: str = ""
+    disagreement_spread: int = Field(default=2, ge=1, le=4)
     blocks: list[AgendaBlock] = Field(min_length=1)
     deliverables: list[Deliverable] = []
 
