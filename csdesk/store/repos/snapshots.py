@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import select
+from sqlalchemy import Date, Select, bindparam, func, literal, select
 from sqlalchemy.orm import Session
 
 from csdesk.errors import InputProblem
@@ -20,11 +21,19 @@ from csdesk.playbook.records import (
     OperationalFigures,
     Snapshot,
 )
-from csdesk.playbook.signals import Signals, evaluate_signals, next_review_date
+from csdesk.playbook.signals import Risk, Signals, evaluate_signals, next_review_date
+from csdesk.playbook.signals_form import SignalsForm
 from csdesk.store.orm import Account, ActionItem, HealthSnapshot, RiskEntry
 from csdesk.store.repos.accounts import facts_of
 from csdesk.store.repos.base import NotFound, Repository, fetch, require_account
 from csdesk.store.views import SnapshotView
+
+Ts = TypeVarTuple("Ts")
+
+# A history row's view fields but the account (which the caller already knows).
+_HISTORY_FIELDS: tuple[str, ...] = tuple(f for f in SnapshotView.model_fields
+                                         if f != "account_id")
+_HISTORY_COLUMNS = tuple(getattr(HealthSnapshot, name) for name in _HISTORY_FIELDS)
 
 
 @dataclass
@@ -45,30 +54,114 @@ def to_domain(row: HealthSnapshot | SnapshotView) -> Snapshot:
                                     flags=frozenset(row.flags or ()))
 
 
+def newest_first(query: Select[*Ts], up_to: bool = False) -> Select[*Ts]:
+    """``query`` limited to one account's newest snapshots (by date, then by creation
+    time), optionally those dated up to a day; bind it with ``newest_params``.
+
+    The (account, date) index orders by date but not by creation time, so sorting on
+    both reads every snapshot the account has: years of weekly history to keep two or
+    eight rows. The ``count``-th newest date is found in the index alone first; only
+    snapshots from that date on are read and sorted. Same rows, same order. Built once
+    with bound parameters, the statement is not rebuilt on every snapshot recorded.
+    """
+    where = [HealthSnapshot.account_id == bindparam("account_id")]
+    if up_to:
+        where.append(HealthSnapshot.as_of <= bindparam("up_to"))
+    boundary = (select(HealthSnapshot.as_of).where(*where)
+                .order_by(HealthSnapshot.as_of.desc()).limit(1).offset(bindparam("skip"))
+                .scalar_subquery())
+    # fewer snapshots than ``count``: no boundary, every snapshot qualifies
+    earliest = func.coalesce(boundary, literal(dt.date.min, Date))
+    return (query.where(*where, HealthSnapshot.as_of >= earliest)
+            .order_by(HealthSnapshot.as_of.desc(), HealthSnapshot.created_at.desc())
+            .limit(bindparam("count")))
+
+
+def newest_params(account_id: uuid.UUID, count: int,
+                  up_to: dt.date | None = None) -> dict[str, Any]:
+    """The parameters of a ``newest_first`` statement: ``count`` snapshots of the account
+    (dated ``up_to`` or earlier, for a statement built with ``up_to=True``)."""
+    params: dict[str, Any] = {"account_id": account_id, "count": count, "skip": count - 1}
+    if up_to is not None:
+        params["up_to"] = up_to
+    return params
+
+
+_LATEST_TWO_IDS = newest_first(select(HealthSnapshot.id))
+_TAIL = newest_first(select(HealthSnapshot), up_to=True)
+
+
+def trend_window(form: SignalsForm) -> int:
+    """The longest history window a trend rule reads (1 when no rule reads a trend)."""
+    windows = [c.window for rule in form.interventions
+               for c in (*rule.when, *rule.or_when) if c.window]
+    return max(windows, default=1)
+
+
+def raised_risk_values(account_id: uuid.UUID, as_of: dt.date, risk: Risk) -> dict[str, Any]:
+    """The register row (without id and times) that a fired risk rule opens.
+
+    Shared with the demo book, so a generated register holds exactly what recording the
+    latest snapshot would have raised.
+    """
+    return {"account_id": account_id, "type": risk.type, "severity": risk.severity,
+            "description": risk.description, "impact": risk.impact,
+            "mitigation": risk.mitigation, "status": "open", "rule_id": risk.rule_id,
+            "observed": risk.observed, "raised_on": as_of}
+
+
+def started_action_values(account_id: uuid.UUID, signals: Signals,
+                          running: Collection[str | None]) -> list[dict[str, Any]]:
+    """The action items (without ids and times) that the triggered playbooks start.
+
+    A playbook already ``running`` (it has open actions) starts nothing new; each new
+    action names the first rule that started its playbook. Shared with the demo book.
+    """
+    trigger_of: dict[str | None, str] = {}
+    for trig in signals.interventions:  # the first rule that started each playbook
+        trigger_of.setdefault(trig.playbook, trig.rule_id)
+    return [{"account_id": account_id, "title": planned.task, "playbook": planned.playbook,
+             "step": planned.step, "trigger_rule": trigger_of.get(planned.playbook),
+             "due_date": planned.due, "owner": planned.owner, "status": "open"}
+            for planned in signals.actions if planned.playbook not in running]
+
+
 class SnapshotRepository(Repository):
     @property
     def trend_window(self) -> int:
-        windows = [c.window for rule in self.forms.signals.interventions
-                   for c in (*rule.when, *rule.or_when) if c.window]
-        return max(windows, default=1)
+        return trend_window(self.forms.signals)
 
-    def record(self, account_id: uuid.UUID, as_of: dt.date, metrics: HealthMetrics,
-               figures: OperationalFigures | None = None, flags: Iterable[str] = (),
-               note: str = "") -> RecordedSnapshot:
-        figures = figures or OperationalFigures()
+    def _checked_flags(self, flags: Iterable[str]) -> list[str]:
         flag_set = sorted(set(flags))
         known = {f.id for f in self.forms.signals.flags if f.scope == "snapshot"}
         unknown = [f for f in flag_set if f not in known]
         if unknown:
-            raise InputProblem([f"snapshot: flags: {f!r} is not one of {', '.join(sorted(known))}"
+            allowed = ", ".join(sorted(known))
+            raise InputProblem([f"snapshot: flags: {f!r} is not one of {allowed}"
                                 for f in unknown])
+        return flag_set
+
+    @staticmethod
+    def _checked_note(note: str) -> str:
+        if "\x00" in note:
+            raise InputProblem(["snapshot: note: contains a NUL character"])
+        return note.strip()
+
+    def record(self, account_id: uuid.UUID, as_of: dt.date, metrics: HealthMetrics,
+               figures: OperationalFigures | None = None, flags: Iterable[str] = (),
+               note: str = "", snapshot_id: uuid.UUID | None = None) -> RecordedSnapshot:
+        """A new reading, scored now. ``snapshot_id`` lets an undone recording be redone
+        under the same id (so later edits of it still find it)."""
+        figures = figures or OperationalFigures()
+        flag_set = self._checked_flags(flags)
+        note = self._checked_note(note)
         result = health_score(metrics, self.forms.health)
         with self.store.transaction() as s:
             account = require_account(s, account_id)
             row = HealthSnapshot(
-                id=uuid.uuid4(), account_id=account_id, as_of=as_of, **metrics.model_dump(),
-                **figures.model_dump(), flags=flag_set, note=note, score=result.score,
-                status=result.status,
+                id=snapshot_id or uuid.uuid4(), account_id=account_id, as_of=as_of,
+                **metrics.model_dump(), **figures.model_dump(), flags=flag_set, note=note,
+                score=result.score, status=result.status,
                 next_review=next_review_date(result.status, as_of, self.forms.signals),
                 form_id=self.forms.health.id, form_version=self.forms.health.version)
             s.add(row)
@@ -79,10 +172,43 @@ class SnapshotRepository(Repository):
                 self._apply_signals(s, account, as_of, recorded)
             return recorded
 
+    def update(self, snapshot_id: uuid.UUID, metrics: HealthMetrics,
+               figures: OperationalFigures | None = None, flags: Iterable[str] = (),
+               note: str = "") -> RecordedSnapshot:
+        """Correct a reading (same date): rescored with the forms in force now, its signals
+        applied again if it is the latest. The audit trail keeps what it was."""
+        figures = figures or OperationalFigures()
+        flag_set = self._checked_flags(flags)
+        note = self._checked_note(note)
+        result = health_score(metrics, self.forms.health)
+        with self.store.transaction() as s:
+            row = fetch(s, HealthSnapshot, snapshot_id, "health snapshot")
+            account = require_account(s, row.account_id)
+            values = {**metrics.model_dump(), **figures.model_dump(), "flags": flag_set,
+                      "note": note, "score": result.score, "status": result.status,
+                      "next_review": next_review_date(result.status, row.as_of,
+                                                      self.forms.signals),
+                      "form_id": self.forms.health.id,
+                      "form_version": self.forms.health.version}
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+            s.flush()
+            recorded = RecordedSnapshot(SnapshotView.model_validate(row), None)
+            if account.latest_snapshot_id == row.id:
+                self._apply_signals(s, account, row.as_of, recorded)
+            return recorded
+
+    def on_date(self, account_id: uuid.UUID, day: dt.date) -> SnapshotView | None:
+        """The newest reading recorded for that date, if any."""
+        with self.store.reader() as s:
+            row = s.scalars(select(HealthSnapshot).where(
+                HealthSnapshot.account_id == account_id, HealthSnapshot.as_of == day)
+                .order_by(HealthSnapshot.created_at.desc()).limit(1)).first()
+            return None if row is None else SnapshotView.model_validate(row)
+
     def _refresh_pointers(self, s: Session, account: Account) -> None:
-        ids = list(s.scalars(
-            select(HealthSnapshot.id).where(HealthSnapshot.account_id == account.id)
-            .order_by(HealthSnapshot.as_of.desc(), HealthSnapshot.created_at.desc()).limit(2)))
+        ids = list(s.scalars(_LATEST_TWO_IDS, newest_params(account.id, 2)))
         latest = ids[0] if ids else None
         previous = ids[1] if len(ids) > 1 else None
         if account.latest_snapshot_id != latest:
@@ -91,11 +217,7 @@ class SnapshotRepository(Repository):
             account.previous_snapshot_id = previous
 
     def _tail(self, s: Session, account_id: uuid.UUID, as_of: dt.date) -> list[Snapshot]:
-        rows = s.scalars(
-            select(HealthSnapshot)
-            .where(HealthSnapshot.account_id == account_id, HealthSnapshot.as_of <= as_of)
-            .order_by(HealthSnapshot.as_of.desc(), HealthSnapshot.created_at.desc())
-            .limit(self.trend_window * 2))
+        rows = s.scalars(_TAIL, newest_params(account_id, self.trend_window * 2, as_of))
         by_date: dict[dt.date, Snapshot] = {}
         for r in rows:
             by_date.setdefault(r.as_of, to_domain(r))  # newest of each date
@@ -113,10 +235,7 @@ class SnapshotRepository(Repository):
         for risk in signals.risks:
             existing = open_risks.pop(risk.rule_id, None)
             if existing is None:
-                s.add(RiskEntry(id=uuid.uuid4(), account_id=account.id, type=risk.type,
-                                severity=risk.severity, description=risk.description,
-                                impact=risk.impact, mitigation=risk.mitigation, status="open",
-                                rule_id=risk.rule_id, observed=risk.observed, raised_on=as_of))
+                s.add(RiskEntry(id=uuid.uuid4(), **raised_risk_values(account.id, as_of, risk)))
                 out.risks_raised.append(risk.type)
             elif existing.observed != risk.observed:
                 existing.observed = risk.observed
@@ -130,16 +249,8 @@ class SnapshotRepository(Repository):
             ActionItem.playbook.is_not(None))))
         running = {a.playbook for a in open_actions}
         wanted = {a.playbook for a in signals.actions}
-        trigger_of: dict[str | None, str] = {}
-        for trig in signals.interventions:  # the first rule that started each playbook
-            trigger_of.setdefault(trig.playbook, trig.rule_id)
-        for planned in signals.actions:
-            if planned.playbook in running:
-                continue
-            s.add(ActionItem(id=uuid.uuid4(), account_id=account.id,
-                             title=planned.task, playbook=planned.playbook, step=planned.step,
-                             trigger_rule=trigger_of.get(planned.playbook),
-                             due_date=planned.due, owner=planned.owner, status="open"))
+        for values in started_action_values(account.id, signals, running):
+            s.add(ActionItem(id=uuid.uuid4(), **values))
             out.actions_created += 1
         for action in open_actions:
             if action.playbook not in wanted:
@@ -158,11 +269,15 @@ class SnapshotRepository(Repository):
 
     def history(self, account_id: uuid.UUID) -> list[SnapshotView]:
         """Every snapshot of the account, oldest first."""
+        # Core rows straight into views: two years of weekly history is read whenever an
+        # account opens, and building ORM objects first costs several times the query.
+        query = (select(*_HISTORY_COLUMNS).where(HealthSnapshot.account_id == account_id)
+                 .order_by(HealthSnapshot.as_of, HealthSnapshot.created_at))
         with self.store.reader() as s:
-            rows = s.scalars(select(HealthSnapshot)
-                             .where(HealthSnapshot.account_id == account_id)
-                             .order_by(HealthSnapshot.as_of, HealthSnapshot.created_at))
-            return [SnapshotView.model_validate(r) for r in rows]
+            rows = s.connection().execute(query).all()
+        validate = SnapshotView.model_validate
+        return [validate({"account_id": account_id, **dict(zip(_HISTORY_FIELDS, r, strict=True))})
+                for r in rows]
 
     def latest(self, account_id: uuid.UUID) -> SnapshotView | None:
         with self.store.reader() as s:
