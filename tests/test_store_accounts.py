@@ -131,3 +131,17 @@ def test_stakeholders(book):
 def test_child_records_need_an_existing_account(book):
     with pytest.raises(NotFound, match="no account"):
         book.workflows.add(uuid.uuid4(), {"name": "Sync"})
+
+
+def test_find_ignores_case_beyond_ascii(book):
+    lodz = book.accounts.create({"name": "Łódź Logistics"})
+    assert book.accounts.find("łódź logistics").id == lodz.id
+    assert book.accounts.find("ŁÓDŹ").id == lodz.id
+
+
+def test_nul_characters_are_refused_before_the_database_sees_them(book):
+    with pytest.raises(InputProblem, match="NUL character"):
+        book.accounts.create({"name": "Acme\x00"})
+    acme = book.accounts.create({"name": "Acme"})
+    with pytest.raises(InputProblem, match="NUL character"):
+        book.stakeholders.add(acme.id, {"name": "Zoë", "notes": "a\x00b"})

@@ -26,6 +26,7 @@ from csdesk.store import audit, backup, migrate
 from csdesk.store.lock import DatabaseLock
 
 _log = logging.getLogger(__name__)
+CACHE_KIB = 64 * 1024  # SQLite page cache per connection
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -34,6 +35,10 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA busy_timeout=5000")
+    # 64 MiB of page cache (SQLite's default is 2 MiB): the portfolio of a 5,000-account
+    # book reads two snapshots per account, and with the default those pages were read
+    # from the operating system again on every refresh.
+    cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cur.close()
 
 

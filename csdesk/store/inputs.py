@@ -25,6 +25,10 @@ class _Stripped(RecordModel):
     @field_validator("*", mode="before")
     @classmethod
     def _strip(cls, value: object) -> object:
+        """Trim text; refuse NUL characters (PostgreSQL cannot store them)."""
+        items = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in items):
+            raise ValueError("contains a NUL character")
         return value.strip() if isinstance(value, str) else value
 
 

@@ -14,6 +14,7 @@ from csdesk.errors import InputProblem
 from csdesk.playbook.records import AccountFacts
 from csdesk.store.inputs import AccountFields
 from csdesk.store.orm import Account, HealthSnapshot, ReadinessAssessment, RiskEntry
+from csdesk.store.repos.account_archive import AccountArchive, capture, holdings, put_back
 from csdesk.store.repos.base import NotFound, Repository, apply, field_values, validate
 from csdesk.store.views import AccountView, PortfolioRow
 
@@ -70,20 +71,39 @@ class AccountRepository(Repository):
             s.flush()
             return AccountView.model_validate(account)
 
-    def delete(self, account_id: uuid.UUID) -> AccountView:
-        """Delete the account and everything it holds (its audit trail stays)."""
+    def delete(self, account_id: uuid.UUID) -> AccountArchive:
+        """Delete the account and everything it holds (its audit trail stays). Returns
+        what was deleted, every row of it: ``restore`` puts it back exactly."""
         with self.store.transaction() as s:
             account = self._fetch(s, account_id)
-            gone = AccountView.model_validate(account)
+            archive = capture(s, AccountView.model_validate(account))
             s.delete(account)
-            return gone
+            return archive
+
+    def restore(self, archive: AccountArchive) -> AccountView:
+        """Undo a ``delete``: the same rows, ids and timestamps again, in one transaction
+        (audited as the account's ``create``)."""
+        with self.store.transaction() as s:
+            if s.get(Account, archive.account_id) is not None:
+                raise InputProblem([f"account: {archive.account.name!r} exists already"])
+            put_back(s, archive, str(s.info.get("actor") or ""))
+            s.flush()
+            return AccountView.model_validate(self._fetch(s, archive.account_id))
+
+    def holdings(self, account_id: uuid.UUID) -> dict[str, int]:
+        """How many records of each kind the account holds, by kind (``snapshots``,
+        ``assessments``, ``stakeholders``, ...): what deleting it removes."""
+        with self.store.reader() as s:
+            self._fetch(s, account_id)
+            return holdings(s, account_id)
 
     def get(self, account_id: uuid.UUID) -> AccountView:
         with self.store.reader() as s:
             return AccountView.model_validate(self._fetch(s, account_id))
 
     def find(self, name_or_id: str) -> AccountView:
-        """By UUID, or by name (exact, then case-insensitive, then a unique prefix)."""
+        """By UUID, or by name: exact, then ignoring case, then a unique prefix (matched in
+        Python with casefold, so "łódź" finds "Łódź Logistics" on any database)."""
         text = name_or_id.strip()
         with self.store.reader() as s:
             try:
@@ -92,13 +112,15 @@ class AccountRepository(Repository):
                 found = None
             if found is not None:
                 return AccountView.model_validate(found)
-            for clause in (Account.name == text,
-                           func.lower(Account.name) == text.lower(),
-                           func.lower(Account.name).startswith(text.lower(), autoescape=True)):
-                rows = list(s.scalars(select(Account).where(clause).limit(2)))
-                if len(rows) == 1:
-                    return AccountView.model_validate(rows[0])
-                if len(rows) > 1:
+            names = s.execute(select(Account.id, Account.name)).all()
+            folded = text.casefold()
+            exact = [i for i, n in names if n == text]
+            same = [i for i, n in names if n.casefold() == folded]
+            prefix = [i for i, n in names if n.casefold().startswith(folded)]
+            for hits in (exact, same, prefix):
+                if len(hits) == 1:
+                    return AccountView.model_validate(s.get(Account, hits[0]))
+                if len(hits) > 1:
                     raise NotFound(f"more than one account matches {text!r}; use its id")
         raise NotFound(f"no account named {text!r}")
 
@@ -118,23 +140,27 @@ class AccountRepository(Repository):
 
     def portfolio(self, today: dt.date | None = None, include_archived: bool = False,
                   search: str = "") -> list[PortfolioRow]:
-        """Every account's line of the portfolio, in one query."""
+        """Every account's line of the portfolio, in one query.
+
+        Built for thousands of accounts: the open risks are counted per account in the
+        (account, status) index rather than grouped over the whole register first, and
+        the rows come from Core (no ORM result machinery for plain columns).
+        """
         today = today or self.today()
         latest = aliased(HealthSnapshot)
         previous = aliased(HealthSnapshot)
         assessment = aliased(ReadinessAssessment)
-        open_risks = (select(RiskEntry.account_id, func.count().label("n"))
-                      .where(RiskEntry.status == "open")
-                      .group_by(RiskEntry.account_id).subquery())
+        open_risks = (select(func.count()).select_from(RiskEntry)
+                      .where(RiskEntry.account_id == Account.id, RiskEntry.status == "open")
+                      .correlate(Account).scalar_subquery())
         query = (
             select(Account.id, Account.name, Account.plan_tier, Account.arr, Account.stage,
                    Account.owner, Account.renewal_date, Account.archived,
                    latest.score, latest.status, latest.as_of, latest.next_review,
-                   previous.score, assessment.level, open_risks.c.n)
+                   previous.score, assessment.level, open_risks)
             .outerjoin(latest, latest.id == Account.latest_snapshot_id)
             .outerjoin(previous, previous.id == Account.previous_snapshot_id)
             .outerjoin(assessment, assessment.id == Account.latest_assessment_id)
-            .outerjoin(open_risks, open_risks.c.account_id == Account.id)
             .order_by(Account.name)
         )
         if not include_archived:
@@ -144,7 +170,7 @@ class AccountRepository(Repository):
             query = query.where(or_(func.lower(Account.name).like(needle),
                                     func.lower(Account.owner).like(needle)))
         with self.store.reader() as s:
-            rows = s.execute(query).all()
+            rows = s.connection().execute(query).all()
         return [
             PortfolioRow(
                 id=r[0], name=r[1], plan_tier=r[2], arr=r[3], stage=r[4], owner=r[5],

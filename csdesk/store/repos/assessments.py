@@ -35,7 +35,10 @@ def to_domain(row: AssessmentRow | AssessmentView) -> ReadinessAssessment:
 class AssessmentRepository(Repository):
     def record(self, account_id: uuid.UUID, assessed_on: dt.date,
                assessment: ReadinessAssessment, votes: Sequence[Vote] = (),
-               source: str = "manual", note: str = "") -> AssessmentView:
+               source: str = "manual", note: str = "",
+               assessment_id: uuid.UUID | None = None) -> AssessmentView:
+        """A new assessment, scored now. ``assessment_id`` lets an undone recording be
+        redone under the same id (so later edits of it still find it)."""
         problems = []
         for i, vote in enumerate(votes):
             if vote.dimension not in READINESS_DIMENSIONS:
@@ -50,7 +53,7 @@ class AssessmentRepository(Repository):
         with self.store.transaction() as s:
             account = require_account(s, account_id)
             row = AssessmentRow(
-                id=uuid.uuid4(), account_id=account_id, assessed_on=assessed_on,
+                id=assessment_id or uuid.uuid4(), account_id=account_id, assessed_on=assessed_on,
                 **assessment.model_dump(), source=source, note=note, score=result.score,
                 level=result.level, form_id=self.forms.readiness.id,
                 form_version=self.forms.readiness.version)
@@ -62,6 +65,33 @@ class AssessmentRepository(Repository):
                       for v in votes)
             self._refresh_pointer(s, account)
             return AssessmentView.model_validate(row)
+
+    def update(self, assessment_id: uuid.UUID, assessment: ReadinessAssessment,
+               note: str | None = None) -> AssessmentView:
+        """Correct an assessment (same date, source and votes): rescored with the forms in
+        force now. ``note`` None keeps the note. The audit trail keeps what it was."""
+        result = readiness_score(assessment, self.forms.readiness)
+        with self.store.transaction() as s:
+            row = fetch(s, AssessmentRow, assessment_id, "readiness assessment")
+            values: dict[str, object] = {
+                **assessment.model_dump(), "score": result.score, "level": result.level,
+                "form_id": self.forms.readiness.id,
+                "form_version": self.forms.readiness.version}
+            if note is not None:
+                values["note"] = note
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+            s.flush()
+            return AssessmentView.model_validate(row)
+
+    def on_date(self, account_id: uuid.UUID, day: dt.date) -> AssessmentView | None:
+        """The newest assessment recorded for that date, if any."""
+        with self.store.reader() as s:
+            row = s.scalars(select(AssessmentRow).where(
+                AssessmentRow.account_id == account_id, AssessmentRow.assessed_on == day)
+                .order_by(AssessmentRow.created_at.desc()).limit(1)).first()
+            return None if row is None else AssessmentView.model_validate(row)
 
     def _refresh_pointer(self, s: Session, account: Account) -> None:
         latest = s.scalar(select(AssessmentRow.id).where(AssessmentRow.account_id == account.id)

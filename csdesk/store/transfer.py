@@ -1,0 +1,463 @@
+"""Whole accounts in and out of the store: the SQL side of account files.
+
+The exchange layer (``csdesk.exchange``) names record kinds (``"accounts"``,
+``"snapshots"``, ...) and hands rows around as plain dicts of column values (UUIDs,
+dates, timezone-aware datetimes, lists); it never sees SQL. This module reads every
+record of some accounts, looks records up by id, and writes a merge in one transaction.
+
+Imported rows are written with Core statements, not ORM objects: they carry their own
+ids, created/updated times and audit trail, so the import itself adds no audit entries
+(importing the same file twice changes nothing; a round trip gives the same document).
+The accounts' cached pointers to their newest snapshots and assessment are recomputed
+in the same transaction, exactly as the repositories order them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import operator
+import uuid
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ColumnElement,
+    Float,
+    Integer,
+    String,
+    Table,
+    Uuid,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
+
+from csdesk.store.engine import Store
+from csdesk.store.orm import (
+    Account,
+    ActionItem,
+    AuditEntry,
+    Charter,
+    ChecklistInstance,
+    ChecklistItemState,
+    HealthSnapshot,
+    Opportunity,
+    Qbr,
+    ReadinessAssessment,
+    ReadinessVote,
+    RiskEntry,
+    Stakeholder,
+    Workflow,
+)
+from csdesk.store.orm.base import Base, UTCDateTime
+
+Row = dict[str, Any]
+
+# Every kind of record an account holds, in an order that satisfies the foreign keys
+# (parents before children): the order rows are inserted in.
+KINDS: dict[str, type[Base]] = {
+    "accounts": Account,
+    "stakeholders": Stakeholder,
+    "qbrs": Qbr,
+    "charters": Charter,
+    "checklists": ChecklistInstance,
+    "checklist_items": ChecklistItemState,
+    "workflows": Workflow,
+    "risks": RiskEntry,
+    "actions": ActionItem,
+    "opportunities": Opportunity,
+    "snapshots": HealthSnapshot,
+    "assessments": ReadinessAssessment,
+    "votes": ReadinessVote,
+    "audit": AuditEntry,
+}
+
+# Caches the store recomputes; they never travel in a file.
+POINTER_COLUMNS = frozenset({"latest_snapshot_id", "previous_snapshot_id",
+                             "latest_assessment_id"})
+
+# Kinds reached through a parent rather than an ``account_id`` column of their own.
+_THROUGH = {"checklist_items": ("instance_id", "checklists"),
+            "votes": ("assessment_id", "assessments")}
+
+_COMMON = ("id", "created_at", "updated_at")
+CHUNK = 500  # ids per IN (...) list: far below every database's limit on parameters
+
+Tick = Callable[[int], None]
+
+
+def table(kind: str) -> Table:
+    t = KINDS[kind].__table__
+    assert isinstance(t, Table)
+    return t
+
+
+def columns(kind: str) -> tuple[str, ...]:
+    """The columns a record of this kind carries in a file: the id, the record's own
+    columns in table order, then created_at and updated_at."""
+    own = [c.name for c in table(kind).columns
+           if c.name not in POINTER_COLUMNS and c.name not in _COMMON]
+    return ("id", *own, "created_at", "updated_at")
+
+
+def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _order_key(row: Row) -> tuple[Any, str]:
+    return row["created_at"], str(row["id"])
+
+
+class RecordSession:
+    """Reads and writes of whole records inside one session (one transaction)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._empty: dict[str, bool] = {}
+
+    # reading -------------------------------------------------------------------------
+    def _select(self, kind: str, where: ColumnElement[bool] | None = None) -> list[Row]:
+        t = table(kind)
+        names = columns(kind)
+        query = select(*(t.c[n] for n in names))
+        if where is not None:
+            query = query.where(where)
+        return [dict(zip(names, r, strict=True)) for r in self.session.execute(query)]
+
+    def is_empty(self, kind: str) -> bool:
+        if kind not in self._empty:
+            t = table(kind)
+            self._empty[kind] = self.session.execute(
+                select(t.c.id).limit(1)).first() is None
+        return self._empty[kind]
+
+    def account_ids(self) -> list[uuid.UUID]:
+        t = table("accounts")
+        return list(self.session.scalars(select(t.c.id)))
+
+    def records_of(self, account_ids: Collection[uuid.UUID] | None,
+                   tick: Tick | None = None) -> dict[str, list[Row]]:
+        """Every record of these accounts (all accounts when None), by kind, each kind
+        ordered by (created_at, id)."""
+        ids = None if account_ids is None else sorted(set(account_ids))
+        out: dict[str, list[Row]] = {}
+        for kind in KINDS:
+            rows: list[Row] = []
+            if ids is None:
+                rows = self._select(kind)
+            elif kind == "accounts":
+                for chunk in _chunks(ids):
+                    rows += self._select(kind, table(kind).c.id.in_(chunk))
+            elif kind in _THROUGH:
+                column, parent = _THROUGH[kind]
+                parents = [r["id"] for r in out[parent]]
+                for chunk in _chunks(parents):
+                    rows += self._select(kind, table(kind).c[column].in_(chunk))
+            else:
+                for chunk in _chunks(ids):
+                    rows += self._select(kind, table(kind).c.account_id.in_(chunk))
+            rows.sort(key=_order_key)
+            out[kind] = rows
+            if tick is not None:
+                tick(len(rows))
+        return out
+
+    def records_for_file(self, account_ids: Collection[uuid.UUID] | None,
+                         tick: Tick | None = None) -> dict[str, list[Row]]:
+        """``records_of`` with values ready for JSON: on SQLite the stored text is turned
+        into the file's text directly (UUIDs, dates and times as strings), which is
+        several times faster than building Python objects first. The JSON written is the
+        same either way."""
+        if not self._is_sqlite():
+            return self.records_of(account_ids, tick)
+        out: dict[str, list[Row]] = {}
+        ids = None if account_ids is None else sorted({i.hex for i in account_ids})
+        with _gc_paused():
+            for kind in KINDS:
+                rows: list[Row] = []
+                if ids is None:
+                    rows = self._select_text(kind, None, ())
+                elif kind == "accounts":
+                    for chunk in _chunks(ids):
+                        rows += self._select_text(kind, "id", chunk)
+                elif kind in _THROUGH:
+                    column, parent = _THROUGH[kind]
+                    parents = [r["id"].replace("-", "") for r in out[parent]]
+                    for chunk in _chunks(parents):
+                        rows += self._select_text(kind, column, chunk)
+                else:
+                    for chunk in _chunks(ids):
+                        rows += self._select_text(kind, "account_id", chunk)
+                rows.sort(key=lambda r: (r["created_at"], r["id"]))
+                out[kind] = rows
+                if tick is not None:
+                    tick(len(rows))
+        return out
+
+    def _is_sqlite(self) -> bool:
+        return self.session.get_bind().dialect.name == "sqlite"
+
+    def _select_text(self, kind: str, column: str | None, values: Sequence[str]) -> list[Row]:
+        names = columns(kind)
+        t = table(kind)
+        sql = f"SELECT {', '.join(names)} FROM {t.name}"
+        if column is not None:
+            sql += f" WHERE {column} IN ({', '.join('?' for _ in values)})"
+        readers = [(i, r) for i, r in enumerate(_text_reader(t.c[n].type) for n in names)
+                   if r is not None]
+        out: list[Row] = []
+        cursor = self.session.connection().exec_driver_sql(sql, tuple(values))
+        for raw in cursor:
+            cells = list(raw)
+            for i, read in readers:
+                if cells[i] is not None:
+                    cells[i] = read(cells[i])
+            out.append(dict(zip(names, cells, strict=True)))
+        return out
+
+    def count_of(self, account_ids: Collection[uuid.UUID] | None) -> int:
+        """How many records ``records_of`` would return (for progress)."""
+        total = 0
+        ids = None if account_ids is None else sorted(set(account_ids))
+        for kind in KINDS:
+            t = table(kind)
+            query = select(func.count()).select_from(t)
+            if ids is None:
+                total += self.session.scalar(query) or 0
+                continue
+            for chunk in _chunks(ids):
+                if kind == "accounts":
+                    where = t.c.id.in_(chunk)
+                elif kind in _THROUGH:
+                    column, parent = _THROUGH[kind]
+                    p = table(parent)
+                    where = t.c[column].in_(select(p.c.id).where(p.c.account_id.in_(chunk)))
+                else:
+                    where = t.c.account_id.in_(chunk)
+                total += self.session.scalar(query.where(where)) or 0
+        return total
+
+    def where_in(self, kind: str, column: str, values: Iterable[Any]) -> list[Row]:
+        """Records of ``kind`` whose ``column`` is one of ``values``."""
+        wanted = sorted(set(values), key=str)
+        if not wanted or self.is_empty(kind):
+            return []
+        t = table(kind)
+        rows: list[Row] = []
+        for chunk in _chunks(wanted):
+            rows += self._select(kind, t.c[column].in_(chunk))
+        return rows
+
+    def by_id(self, kind: str, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Row]:
+        return {r["id"]: r for r in self.where_in(kind, "id", ids)}
+
+    def existing_ids(self, kind: str, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+        wanted = sorted(set(ids), key=str)
+        if not wanted or self.is_empty(kind):
+            return set()
+        t = table(kind)
+        found: set[uuid.UUID] = set()
+        for chunk in _chunks(wanted):
+            found.update(self.session.scalars(select(t.c.id).where(t.c.id.in_(chunk))))
+        return found
+
+    # writing -------------------------------------------------------------------------
+    def insert(self, kind: str, rows: Sequence[Mapping[str, Any]],
+               tick: Tick | None = None, batch: int = 2000) -> None:
+        """Insert whole records. On SQLite the values are converted with SQLAlchemy's own
+        bind processors (so they are stored exactly as the ORM stores them) and handed
+        to the driver's executemany in one go, without SQLAlchemy's per-row work."""
+        t = table(kind)
+        if self._is_sqlite():
+            names = columns(kind)
+            dialect = self.session.get_bind().dialect
+            writers = [(i, w) for i, w in enumerate(_text_writer(t.c[n].type, dialect)
+                                                     for n in names) if w is not None]
+            pick = operator.itemgetter(*names)
+            sql = (f"INSERT INTO {t.name} ({', '.join(names)}) "
+                   f"VALUES ({', '.join('?' for _ in names)})")
+            connection = self.session.connection()
+            with _gc_paused():
+                for chunk in _chunks(rows, batch):
+                    params = []
+                    for row in chunk:
+                        cells = list(pick(row))
+                        for i, write in writers:
+                            if cells[i] is not None:
+                                cells[i] = write(cells[i])
+                        params.append(tuple(cells))
+                    connection.exec_driver_sql(sql, params)
+                    if tick is not None:
+                        tick(len(chunk))
+        else:
+            for chunk in _chunks(rows, batch):
+                self.session.execute(insert(t), list(chunk))
+                if tick is not None:
+                    tick(len(chunk))
+        if rows:
+            self._empty[kind] = False
+
+    def update(self, kind: str, rows: Sequence[Mapping[str, Any]],
+               tick: Tick | None = None, batch: int = 2000) -> None:
+        """Replace records whole (every column but the id and the pointers)."""
+        if not rows:
+            return
+        t = table(kind)
+        names = [n for n in columns(kind) if n != "id"]
+        statement = (update(t).where(t.c.id == bindparam("_id"))
+                     .values({n: bindparam(f"_v_{n}") for n in names}))
+        for chunk in _chunks(rows, batch):
+            params = [{"_id": r["id"], **{f"_v_{n}": r[n] for n in names}} for r in chunk]
+            self.session.execute(statement, params)
+            if tick is not None:
+                tick(len(chunk))
+
+    def refresh_pointers(self, account_ids: Collection[uuid.UUID]) -> None:
+        """Point each account at its newest two snapshots and newest assessment, ordered
+        as SnapshotRepository and AssessmentRepository order them (date, then created)."""
+        if not account_ids:
+            return
+        ids = sorted(set(account_ids), key=str)
+        snaps: dict[uuid.UUID, list[uuid.UUID]] = {a: [] for a in ids}
+        assessed: dict[uuid.UUID, uuid.UUID | None] = dict.fromkeys(ids)
+        s_t, a_t = table("snapshots"), table("assessments")
+        for chunk in _chunks(ids):
+            ranked = select(
+                s_t.c.account_id, s_t.c.id,
+                func.row_number().over(partition_by=s_t.c.account_id, order_by=(
+                    s_t.c.as_of.desc(), s_t.c.created_at.desc(), s_t.c.id.desc())).label("n"),
+            ).where(s_t.c.account_id.in_(chunk)).subquery()
+            for account_id, snapshot_id, n in self.session.execute(
+                    select(ranked.c.account_id, ranked.c.id, ranked.c.n)
+                    .where(ranked.c.n <= 2).order_by(ranked.c.account_id, ranked.c.n)):
+                assert n >= 1
+                snaps[account_id].append(snapshot_id)
+            ranked_a = select(
+                a_t.c.account_id, a_t.c.id,
+                func.row_number().over(partition_by=a_t.c.account_id, order_by=(
+                    a_t.c.assessed_on.desc(), a_t.c.created_at.desc(),
+                    a_t.c.id.desc())).label("n"),
+            ).where(a_t.c.account_id.in_(chunk)).subquery()
+            for account_id, assessment_id in self.session.execute(
+                    select(ranked_a.c.account_id, ranked_a.c.id).where(ranked_a.c.n == 1)):
+                assessed[account_id] = assessment_id
+        acc = table("accounts")
+        statement = (update(acc).where(acc.c.id == bindparam("_id")).values(
+            latest_snapshot_id=bindparam("_latest"), previous_snapshot_id=bindparam("_prev"),
+            latest_assessment_id=bindparam("_assessment"),
+            updated_at=acc.c.updated_at))  # a cache refresh is not an edit of the account
+        params = [{"_id": a,
+                   "_latest": snaps[a][0] if snaps[a] else None,
+                   "_prev": snaps[a][1] if len(snaps[a]) > 1 else None,
+                   "_assessment": assessed[a]} for a in ids]
+        for chunk in _chunks(params, 2000):
+            self.session.execute(statement, list(chunk))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while millions of acyclic rows are made: the
+    collector would walk the growing heap again and again for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _dashed(hex32: str) -> str:
+    return f"{hex32[:8]}-{hex32[8:12]}-{hex32[12:16]}-{hex32[16:20]}-{hex32[20:]}"
+
+
+def _iso_utc(stored: str) -> str:
+    """'2026-11-28 10:00:00.123000' (SQLite, UTC) -> '2026-11-28T10:00:00.123000Z', as
+    pydantic writes an aware UTC datetime (no fraction when it is zero)."""
+    head, _, fraction = stored.partition(".")
+    head = head.replace(" ", "T")
+    return f"{head}Z" if not fraction or not fraction.strip("0") else f"{head}.{fraction}Z"
+
+
+def _text_reader(type_: TypeEngine[Any]) -> Callable[[Any], Any] | None:
+    """How a value stored by SQLite becomes the file's JSON value (None: as it is)."""
+    if isinstance(type_, Uuid):
+        return _dashed
+    if isinstance(type_, UTCDateTime):
+        return _iso_utc
+    if isinstance(type_, Boolean):
+        return bool
+    if isinstance(type_, JSON):
+        memo: dict[str, Any] = {}
+
+        def parse(text: str) -> Any:
+            hit = memo.get(text)
+            if hit is None:
+                hit = json.loads(text)
+                if len(memo) < 10_000:
+                    memo[text] = hit
+            return hit
+        return parse
+    return None  # dates are stored as YYYY-MM-DD already; numbers and text as they are
+
+
+def _stored_utc(value: dt.datetime) -> str:
+    """What UTCDateTime stores on SQLite: '2026-11-28 10:00:00.000000' (UTC, always six
+    digits of microseconds), without SQLAlchemy's three layers of processing."""
+    if value.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    if value.utcoffset():
+        value = value.astimezone(dt.UTC)
+    text = value.isoformat(" ")[:-6]  # without the +00:00
+    return text if value.microsecond else f"{text}.000000"
+
+
+def _text_writer(type_: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """SQLAlchemy's bind processor for the column (None for floats, ints and text)."""
+    if isinstance(type_, UTCDateTime):
+        return _stored_utc
+    if isinstance(type_, Float | Integer | String):
+        return None
+    process = type_.dialect_impl(dialect).bind_processor(dialect)
+    if process is None or isinstance(type_, Uuid | UTCDateTime):
+        return process
+    memo: dict[Any, Any] = {}
+    is_json = isinstance(type_, JSON)
+
+    def convert(value: Any) -> Any:
+        if is_json:  # remember only lists of text (true and 1 must not share an entry)
+            if not isinstance(value, list) or not all(type(v) is str for v in value):
+                return process(value)
+            key: Any = tuple(value)
+        else:
+            key = value
+        hit = memo.get(key)
+        if hit is None:
+            hit = process(value)
+            if len(memo) < 10_000:
+                memo[key] = hit
+        return hit
+    return convert
+
+
+@contextmanager
+def records(store: Store, *, write: bool = False) -> Iterator[RecordSession]:
+    """A ``RecordSession`` to read from (``write=False``) or to write one merge in: the
+    writes are committed whole when the block ends, rolled back whole on any error."""
+    if write:
+        with store.transaction() as session:
+            yield RecordSession(session)
+    else:
+        with store.reader() as session:
+            yield RecordSession(session)
