@@ -40,19 +40,27 @@ def log_file() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
-    """Log to the data folder; return the file, or None if it cannot be written."""
+    """Log to the data folder; return the file, or None if it cannot be written.
+
+    The data folder can change within a process (``CSDESK_HOME``, tests), so a handler on
+    another file is replaced rather than kept."""
     path = log_file()
+    root = logging.getLogger("csdesk")
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.FileHandler):
+            if Path(handler.baseFilename) == path.resolve():
+                root.setLevel(level)
+                return path
+            root.removeHandler(handler)
+            handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+        new_handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("csdesk")
-    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
-        root.addHandler(handler)
-    else:
-        handler.close()
+    new_handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(new_handler)
     root.setLevel(level)
     return path
 

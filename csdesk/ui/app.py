@@ -1,9 +1,91 @@
-"""Start the desktop application."""
+"""Start the desktop application: ``csdesk`` with no subcommand.
+
+Exit codes as for the command line: 0 closed normally, 1 our bug stopped the start (it is
+logged), 3 the environment stopped us (the database is open in another csdesk, comes
+from a newer csdesk, a form file is broken).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from csdesk import __version__
+from csdesk.active_forms import active_forms
+from csdesk.errors import EnvironmentFault, environment_message, setup_logging
+from csdesk.playbook.form_loader import FormError
+from csdesk.store.book import Book, open_book
+from csdesk.ui.error_dialogs import ExceptionHook, show_fault
+from csdesk.ui.main_window import MainWindow
+from csdesk.ui.startup import Startup
+from csdesk.ui.theme import apply_theme, saved_theme
+
+EXIT_OK, EXIT_BUG, EXIT_ENVIRONMENT = 0, 1, 3
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def application() -> QApplication:
+    """The process's QApplication, created on first use, named for QSettings."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("csdesk")
+    app.setOrganizationName("csdesk")
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("csdesk")
+    return app
+
+
+def open_book_or_explain(args: argparse.Namespace, interactive: bool) -> Book | None:
+    """The book the options point at, or None after telling the user why not."""
+    path = Path(args.db).expanduser() if getattr(args, "db", None) else None
+    title = _tr("csdesk cannot open your book")
+    try:
+        return open_book(active_forms(), path, getattr(args, "db_url", None))
+    except FormError as exc:
+        text = _tr("A playbook form file is broken, so csdesk cannot score with it:\n\n"
+                   "{problem}\n\nFix or remove that file and start csdesk again.").format(
+                       problem=exc)
+    except EnvironmentFault as exc:
+        text = str(exc)
+    except OSError as exc:
+        text = environment_message(exc)
+    show_fault(None, title, text, interactive)
+    return None
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    app = application()
+    apply_theme(app, saved_theme(QSettings()))  # the look the CSM chose last time
+    interactive = not getattr(args, "exit_after_paint", False)
+    setup_logging()
+    hook = ExceptionHook(interactive)
+    hook.install()
+    try:
+        book = open_book_or_explain(args, interactive)
+        if book is None:
+            return EXIT_ENVIRONMENT
+        try:
+            startup = Startup(book, interactive=interactive)
+            if not interactive:
+                startup.windowShown.connect(_quit_after_first_paint)
+            try:
+                startup.start()
+            except Exception as exc:  # our bug, before the event loop: say so and stop
+                hook(type(exc), exc, exc.__traceback__)
+                return EXIT_BUG
+            return app.exec()
+        finally:
+            book.close()
+    finally:
+        hook.uninstall()
+
+
+def _quit_after_first_paint(window: MainWindow) -> None:
+    window.table.firstPainted.connect(lambda: QApplication.exit(EXIT_OK))

@@ -1,0 +1,358 @@
+"""The main window: the portfolio with its search and filters, an account summary beside
+it, a status-bar summary, and the File and Help menus."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from csdesk import __version__
+from csdesk.store.book import Book
+from csdesk.ui.account_actions import AccountActions
+from csdesk.ui.account_panel import AccountPanel
+from csdesk.ui.filter_bar import FilterBar
+from csdesk.ui.portfolio_model import Column, PortfolioFilter, PortfolioModel
+from csdesk.ui.portfolio_table import PortfolioTable
+from csdesk.ui.settings_dialog import SettingsDialog, apply_actor, csm_name
+from csdesk.ui.status_summary import StatusSummary
+from csdesk.ui.undo import Editor
+from csdesk.ui.workspace.page import PageContext
+from csdesk.ui.workspace.workspace import AccountWorkspace
+
+_GEOMETRY = "mainWindow/geometry"
+_STATE = "mainWindow/state"
+_SPLITTER = "mainWindow/splitter"
+_HEADER = "portfolio/header"
+_LAST_ACCOUNT = "workspace/account"
+_LAST_PAGE = "workspace/page"
+_SHOW_ARCHIVED = "portfolio/showArchived"
+
+
+class MainWindow(QMainWindow):
+    """Everything on screen for one open book; ``refresh()`` re-reads the portfolio."""
+
+    accountActivated = Signal(object)  # uuid.UUID of the account opened
+
+    def __init__(self, book: Book, settings: QSettings | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.book = book
+        self.settings = settings if settings is not None else QSettings()
+        apply_actor(book, self.settings)  # the audit trail names the CSM
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("csdesk: portfolio"))
+
+        self.model = PortfolioModel(book.forms, book.accounts.today, self)
+        self.proxy = PortfolioFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.table = PortfolioTable(self)
+        self.table.setModel(self.proxy)
+        self.panel = AccountPanel(book.forms, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(self.undo_stack, self)
+        self.workspace = AccountWorkspace(PageContext(book, self.editor), self)
+        self.workspace.back.connect(self.show_portfolio)
+        self.workspace.pageChanged.connect(
+            lambda key: self.settings.setValue(_LAST_PAGE, key))
+        self.editor.changed.connect(self.refresh)
+        self.account_actions = AccountActions(book, self.editor, self)
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.splitter)
+        self.central.addWidget(self.workspace)
+        self.setCentralWidget(self.central)
+
+        self.filters = FilterBar(self.proxy, book.forms, self)
+        toolbar = QToolBar(self.tr("Search and filters"), self)
+        toolbar.setObjectName("filterToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.filters)
+        self.addToolBar(toolbar)
+        self.filter_toolbar = toolbar
+
+        self.summary = StatusSummary(book.forms.health, self)
+        # Permanent: a passing message on the left never hides the summary.
+        self.statusBar().addPermanentWidget(self.summary)
+
+        self._build_menus()
+        # A filter change arrives as many row signals: sum up once, when they are done.
+        self._summary_due = QTimer(self)
+        self._summary_due.setSingleShot(True)
+        self._summary_due.setInterval(0)
+        self._summary_due.timeout.connect(self._update_summary)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._summary_due.start)
+        self.table.accountActivated.connect(self.accountActivated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.accountActivated.connect(self.open_account)
+        self.central.currentChanged.connect(lambda _i: self._update_account_menu())
+
+        self._fit_on_show = False
+        self.refresh()
+        self._restore()
+
+    # -- building ---------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_account_action = QAction(self.tr("&New account…"), self)
+        self.new_account_action.setShortcuts([QKeySequence("Ctrl+N")])
+        self.new_account_action.setStatusTip(self.tr("Add an account to your book"))
+        self.new_account_action.triggered.connect(self.new_account)
+        file_menu.addAction(self.new_account_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.setStatusTip(self.tr("Close csdesk (everything is already saved)"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.show_settings)
+        edit_menu.addAction(self.settings_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.show_archived_action = QAction(self.tr("Show &archived accounts"), self)
+        self.show_archived_action.setCheckable(True)
+        self.show_archived_action.setChecked(
+            str(self.settings.value(_SHOW_ARCHIVED, "false")).lower() == "true")
+        self.show_archived_action.toggled.connect(self._show_archived)
+        view_menu.addAction(self.show_archived_action)
+
+        account_menu = self.menuBar().addMenu(self.tr("&Account"))
+        self.edit_details_action = QAction(self.tr("Edit &details"), self)
+        self.edit_details_action.setShortcuts([QKeySequence("Ctrl+E")])
+        self.edit_details_action.triggered.connect(self.edit_details)
+        self.archive_action = QAction(self.tr("&Archive"), self)
+        self.archive_action.triggered.connect(self.toggle_archived)
+        self.delete_account_action = QAction(self.tr("De&lete…"), self)
+        self.delete_account_action.setShortcuts([QKeySequence("Ctrl+Shift+Del")])
+        self.delete_account_action.triggered.connect(self.delete_account)
+        for action in (self.edit_details_action, self.archive_action):
+            account_menu.addAction(action)
+        account_menu.addSeparator()
+        account_menu.addAction(self.delete_account_action)
+        account_menu.aboutToShow.connect(self._update_account_menu)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About csdesk"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>csdesk {version}</h3>"
+            "<p>The offline workbench for Customer Success Managers: readiness, health, "
+            "checklists, workshops and QBRs.</p>").format(version=__version__)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About csdesk"), self.about_text())
+
+    # -- the data ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the portfolio again from the book (keeps filters, sorting and selection)."""
+        current = self.table.current_account()
+        rows = self.book.accounts.portfolio(
+            include_archived=self.show_archived_action.isChecked())
+        self.model.set_rows(rows)
+        self.filters.set_owners(r.owner for r in rows)
+        if current is not None:
+            self.select_account(current)
+        self._update_summary()
+        self._update_account_menu()
+
+    def select_account(self, account_id: uuid.UUID) -> bool:
+        """Make the account's row current (if the filters show it)."""
+        row = self.model.row_of(account_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, Column.ACCOUNT))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def show_account(self, account_id: uuid.UUID) -> None:
+        account = self.book.accounts.get(account_id)
+        snapshot = self.book.snapshots.latest(account_id)
+        open_risks = self.book.risks.open_count(account_id)
+        self.panel.show_account(account, snapshot, open_risks, self.book.accounts.today())
+
+    def _current_changed(self, current: Any, _previous: Any) -> None:
+        account_id = self.table.current_account()
+        if account_id is not None and current.isValid():
+            self.show_account(account_id)
+        self._update_account_menu()
+
+    def open_account(self, account_id: uuid.UUID, page: str | None = None) -> None:
+        """Show the account's workspace (on the page last looked at)."""
+        self.show_account(account_id)
+        last = self.settings.value(_LAST_PAGE)
+        self.workspace.open_account(account_id, page or (last if isinstance(last, str)
+                                                         else None))
+        self.central.setCurrentWidget(self.workspace)
+        self.filter_toolbar.hide()
+        self.settings.setValue(_LAST_ACCOUNT, str(account_id))
+        self.setWindowTitle(self.tr("csdesk: {name}").format(
+            name=self.book.accounts.get(account_id).name))
+
+    def show_portfolio(self) -> None:
+        self.central.setCurrentWidget(self.splitter)
+        self.filter_toolbar.show()
+        self.settings.setValue(_LAST_ACCOUNT, "")
+        self.setWindowTitle(self.tr("csdesk: portfolio"))
+        self.refresh()
+        self.table.setFocus()
+
+    def restore_last_account(self) -> bool:
+        """Reopen the account (and page) the CSM had open when csdesk last closed."""
+        last = self.settings.value(_LAST_ACCOUNT)
+        if not isinstance(last, str) or not last:
+            return False
+        try:
+            account_id = uuid.UUID(last)
+            self.book.accounts.get(account_id)
+        except (ValueError, LookupError):
+            return False
+        self.select_account(account_id)
+        self.open_account(account_id)
+        return True
+
+    # -- accounts: create, archive, delete ------------------------------------------------
+    def current_account_id(self) -> uuid.UUID | None:
+        """The account open in the workspace, else the one selected in the portfolio."""
+        if self.central.currentWidget() is self.workspace:
+            return self.workspace.account_id
+        return self.table.current_account()
+
+    def _update_account_menu(self) -> None:
+        account_id = self.current_account_id()
+        archived = False
+        if account_id is not None:
+            row = self.model.row_of(account_id)
+            archived = (self.model.row_at(row).archived if row is not None
+                        else self.book.accounts.get(account_id).archived)
+        for action in (self.edit_details_action, self.archive_action,
+                       self.delete_account_action):
+            action.setEnabled(account_id is not None)
+        self.archive_action.setText(self.tr("Un&archive") if archived else self.tr("&Archive"))
+
+    def new_account(self) -> uuid.UUID | None:
+        created = self.account_actions.ask_new_account(csm_name(self.settings))
+        if created is None:
+            return None
+        self.select_account(created.id)
+        self.open_account(created.id, "details")
+        return created.id
+
+    def edit_details(self) -> None:
+        account_id = self.current_account_id()
+        if account_id is not None:
+            self.open_account(account_id, "details")
+
+    def toggle_archived(self) -> None:
+        account_id = self.current_account_id()
+        if account_id is not None:
+            archived = self.book.accounts.get(account_id).archived
+            self.account_actions.set_archived(account_id, not archived)
+            self._update_account_menu()
+
+    def delete_account(self) -> None:
+        account_id = self.current_account_id()
+        if account_id is not None:
+            self.account_actions.delete(account_id)
+
+    def _show_archived(self, shown: bool) -> None:
+        self.settings.setValue(_SHOW_ARCHIVED, shown)
+        self.refresh()
+
+    def show_settings(self) -> None:
+        SettingsDialog(self.book, self.settings, self).exec()
+
+    def _update_summary(self) -> None:
+        self.summary.update_counts(self.proxy.shown_rows(), self.model.rowCount())
+
+    # -- remembering the layout ---------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value(_GEOMETRY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self._default_size()
+        state = self.settings.value(_STATE)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value(_SPLITTER)
+        if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
+            self._fit_on_show = True
+        header = self.table.horizontalHeader()
+        saved = self.settings.value(_HEADER)
+        if not (isinstance(saved, QByteArray) and header.restoreState(saved)):
+            self._fit_on_show = True  # widths fit the text once the view has its size
+            header.setSortIndicator(Column.HEALTH, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_on_show:  # first start: sizes that fit, once the window has its own
+            self._fit_on_show = False
+            QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        if self.settings.value(_SPLITTER) is None:
+            # The panel's preferred width, less what the table needs to show its text.
+            room = self.splitter.width() - self.splitter.handleWidth()
+            preferred = self.panel.fontMetrics().averageCharWidth() * 48
+            panel = max(self.panel.minimumWidth(),
+                        min(preferred, room - self.table.wanted_width()))
+            self.splitter.setSizes([room - panel, panel])
+        if self.settings.value(_HEADER) is None:
+            self.table.fit_columns()
+
+    def _default_size(self) -> None:
+        screen = self.screen().availableGeometry()
+        width = min(1800, int(screen.width() * 0.96))
+        height = min(1000, int(screen.height() * 0.92))
+        self.resize(width, height)
+        self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
+
+    def save_layout(self) -> None:
+        self.settings.setValue(_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(_STATE, self.saveState())
+        self.settings.setValue(_SPLITTER, self.splitter.saveState())
+        self.settings.setValue(_HEADER, self.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,128 @@
+"""The portfolio table: sortable, one selected row at a time, usable from the keyboard."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+
+from csdesk.ui.portfolio_model import ID_ROLE, Column
+from csdesk.ui.status_delegate import StatusDelegate
+
+# Widest a column grows to fit its text, in average characters (names can be long).
+_MAX_CHARS = {Column.ACCOUNT: 44, Column.OWNER: 26}
+_MIN_ACCOUNT_CHARS = 30  # names matter most: the other columns scroll first
+_SAMPLE_ROWS = 2000  # enough rows to find the widest text, few enough to stay quick
+
+
+class PortfolioTable(QTableView):
+    """Enter or a double-click on a row emits ``accountActivated`` with its account id."""
+
+    accountActivated = Signal(object)  # uuid.UUID
+    firstPainted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._painted = False
+        self.setObjectName("portfolioTable")
+        self.setAccessibleName(self.tr("Portfolio"))
+        self.setAccessibleDescription(
+            self.tr("One row per account. Press Enter to open the selected account."))
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab moves on to the next control
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        columns = self.horizontalHeader()
+        columns.setSectionsMovable(True)
+        columns.setHighlightSections(False)
+        columns.setStretchLastSection(False)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Room between a right-aligned number and the text of the next column.
+        self.setStyleSheet("QTableView::item { padding-right: 8px; }")
+        self.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self))
+        self.doubleClicked.connect(self._activate)
+
+    def text_widths(self) -> dict[Column, int]:
+        """Each column's widest text (header included, with room for the sort arrow),
+        long names capped: the widths at which nothing is cut short."""
+        model = self.model()
+        if model is None:
+            return {column: self.horizontalHeader().defaultSectionSize() for column in Column}
+        metrics = self.fontMetrics()
+        char = metrics.averageCharWidth()
+        padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) \
+            + 8 + char  # the style's margins, the item padding, a little air
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 2 * char
+        rows = min(model.rowCount(), _SAMPLE_ROWS)
+        widths: dict[Column, int] = {}
+        for column in Column:
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = metrics.horizontalAdvance(title) + arrow
+            for row in range(rows):
+                text = model.index(row, column).data()
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(str(text)) + padding)
+            cap = _MAX_CHARS.get(column)
+            widths[column] = min(widest, cap * char) if cap else widest
+        return widths
+
+    def wanted_width(self) -> int:
+        """How wide the table would like to be to show every column's text."""
+        frame = 2 * self.frameWidth()
+        return sum(self.text_widths().values()) + self.verticalScrollBar().sizeHint().width() \
+            + frame
+
+    def fit_columns(self) -> None:
+        """Widths that fit the text (first start; later starts restore the user's own).
+
+        What is left of the view goes to the Account column, so the table fills its
+        space; if the view is too narrow, the Account column gives way first, down to a
+        readable minimum.
+        """
+        widths = self.text_widths()
+        available = self.viewport().width()
+        others = sum(w for c, w in widths.items() if c != Column.ACCOUNT)
+        minimum = _MIN_ACCOUNT_CHARS * self.fontMetrics().averageCharWidth()
+        widths[Column.ACCOUNT] = max(available - others, minimum)
+        header = self.horizontalHeader()
+        for section, width in widths.items():
+            header.resizeSection(section, width)
+
+    def current_account(self) -> uuid.UUID | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.siblingAtColumn(Column.ACCOUNT).data(ID_ROLE)
+        return value if isinstance(value, uuid.UUID) else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._activate(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    def _activate(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        value = index.siblingAtColumn(Column.ACCOUNT).data(ID_ROLE)
+        if isinstance(value, uuid.UUID):
+            self.accountActivated.emit(value)

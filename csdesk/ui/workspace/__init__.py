@@ -1,0 +1,1 @@
+"""The account workspace: one page per concern, reached from a side navigation."""
