@@ -8,7 +8,7 @@ import sys
 
 from bench.harness import Figure, render
 
-SUITES = ["scoring"]
+SUITES = ["scoring", "store", "reports", "exchange", "exchange_big"]
 
 
 def main() -> int:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from csdesk import __version__
-from csdesk.cli import db, score
+from csdesk.cli import db, demo, exchange, report, score
 from csdesk.errors import EnvironmentFault, InputProblem, environment_message, log_bug
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INPUT, EXIT_ENVIRONMENT = 0, 1, 2, 3
@@ -29,9 +29,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="the SQLite database file to use")
     parser.add_argument("--db-url", metavar="URL",
                         help="a SQLAlchemy URL (for example a shared PostgreSQL server)")
+    parser.add_argument("--exit-after-paint", action="store_true",
+                        help="start the window, quit with 0 once the portfolio has been "
+                             "painted (for benchmarks and smoke tests)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     score.register(sub)
     db.register(sub)
+    demo.register(sub)
+    report.register(sub)
+    exchange.register(sub)
     return parser
 
 
