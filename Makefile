@@ -1,13 +1,14 @@
 # make run   set up .venv if needed and start csdesk (a demo book fills an empty store)
 # make test  set up .venv if needed and run every check: ruff, import contracts, mypy, pytest
 # make bench timing figures beside their targets (not part of the tests)
+# make screenshots  every screen on a demo book, offscreen, into docs/screenshots/
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint bench wheel clean
+.PHONY: run test lint bench wheel screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "csdesk needs Python 3.11 or newer")'
@@ -29,6 +30,9 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+screenshots: $(STAMP)
+	$(BIN)/python docs/make_screenshots.py
 
 wheel: $(STAMP)
 	$(BIN)/python -m build --wheel --outdir dist .
