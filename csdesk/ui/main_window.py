@@ -24,6 +24,7 @@ from csdesk.ui.account_panel import AccountPanel
 from csdesk.ui.filter_bar import FilterBar
 from csdesk.ui.portfolio_model import Column, PortfolioFilter, PortfolioModel
 from csdesk.ui.portfolio_table import PortfolioTable
+from csdesk.ui.report_export import ReportExporter
 from csdesk.ui.settings_dialog import SettingsDialog, apply_actor, csm_name
 from csdesk.ui.status_summary import StatusSummary
 from csdesk.ui.undo import Editor
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
             lambda key: self.settings.setValue(_LAST_PAGE, key))
         self.editor.changed.connect(self.refresh)
         self.account_actions = AccountActions(book, self.editor, self)
+        self.exporter = ReportExporter(book, self, self.settings)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.splitter)
         self.central.addWidget(self.workspace)
@@ -158,8 +160,15 @@ class MainWindow(QMainWindow):
         self.delete_account_action = QAction(self.tr("De&lete…"), self)
         self.delete_account_action.setShortcuts([QKeySequence("Ctrl+Shift+Del")])
         self.delete_account_action.triggered.connect(self.delete_account)
+        self.export_qbr_action = QAction(self.tr("Export &QBR deck…"), self)
+        self.export_qbr_action.triggered.connect(lambda: self.export_report("qbr"))
+        self.export_charter_action = QAction(self.tr("Export project &charter…"), self)
+        self.export_charter_action.triggered.connect(lambda: self.export_report("charter"))
         for action in (self.edit_details_action, self.archive_action):
             account_menu.addAction(action)
+        account_menu.addSeparator()
+        account_menu.addAction(self.export_qbr_action)
+        account_menu.addAction(self.export_charter_action)
         account_menu.addSeparator()
         account_menu.addAction(self.delete_account_action)
         account_menu.aboutToShow.connect(self._update_account_menu)
@@ -265,7 +274,8 @@ class MainWindow(QMainWindow):
             archived = (self.model.row_at(row).archived if row is not None
                         else self.book.accounts.get(account_id).archived)
         for action in (self.edit_details_action, self.archive_action,
-                       self.delete_account_action):
+                       self.delete_account_action, self.export_qbr_action,
+                       self.export_charter_action):
             action.setEnabled(account_id is not None)
         self.archive_action.setText(self.tr("Un&archive") if archived else self.tr("&Archive"))
 
@@ -293,6 +303,12 @@ class MainWindow(QMainWindow):
         account_id = self.current_account_id()
         if account_id is not None:
             self.account_actions.delete(account_id)
+
+    def export_report(self, kind: str) -> None:
+        """Export the current account's QBR deck (its latest QBR) or project charter."""
+        account_id = self.current_account_id()
+        if account_id is not None:
+            self.exporter.export(kind, account_id)
 
     def _show_archived(self, shown: bool) -> None:
         self.settings.setValue(_SHOW_ARCHIVED, shown)

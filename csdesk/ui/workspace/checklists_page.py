@@ -5,7 +5,7 @@ once and undoable by name ("Undo tick Kubernetes cluster available (v1.24+)").""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -40,12 +40,21 @@ def progress_text(checklist: ChecklistView, tr: Any) -> str:
     return text
 
 
+class ChecklistHost(Protocol):
+    """The page a panel belongs to: its context, and where item edits go."""
+
+    context: PageContext
+
+    def save_item(self, item: ChecklistItemView, field: str, value: Any) -> None: ...
+
+
 class ChecklistPanel(QGroupBox):
     """One checklist: title, progress bar, overdue count, and its table (no inner scroll:
-    the page scrolls)."""
+    the page scrolls). The Checklists page and the QBR page both show them."""
 
-    def __init__(self, page: ChecklistsPage, checklist: ChecklistView):
-        super().__init__(checklist.title, page)
+    def __init__(self, page: ChecklistHost, checklist: ChecklistView,
+                 parent: QWidget | None = None):
+        super().__init__(checklist.title, parent)
         self.checklist_id = checklist.checklist_id
         self.setAccessibleName(checklist.title)
         self.progress = QProgressBar(self)
@@ -143,7 +152,7 @@ class ChecklistsPage(WorkspacePage):
                 panel.deleteLater()
             self.panels = {}
             for n, checklist in enumerate(checklists):
-                panel = ChecklistPanel(self, checklist)
+                panel = ChecklistPanel(self, checklist, self.body)
                 self.body_layout.insertWidget(n, panel)
                 self.panels[checklist.checklist_id] = panel
         else:
