@@ -97,6 +97,7 @@ class CharterPage(WorkspacePage):
         self.phase_table.verticalHeader().hide()
         self.phase_table.setWordWrap(False)
         self.phase_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.phase_table.horizontalHeader().setStretchLastSection(True)
         self.phase_note = QLabel(self)
         self.phase_note.setWordWrap(True)
         phase_box = QGroupBox(self.tr("Roadmap phases"), self)
@@ -140,6 +141,9 @@ class CharterPage(WorkspacePage):
         risks = self.book.risks.list(self.account_id)
         self.risk_model.set_risks(risks)
         fit_columns(self.risk_table, self.risk_model.column_of("description"))
+        mitigation = self.risk_model.column_of("mitigation")
+        self.risk_table.setColumnWidth(mitigation,
+                                       min(self.risk_table.columnWidth(mitigation), 200))
         open_risks = [r for r in risks if r.status == "open"]
         high = sum(1 for r in open_risks if r.severity == "High")
         self.risk_summary.setText(self.tr(
@@ -150,6 +154,7 @@ class CharterPage(WorkspacePage):
         self.phase_model.set_rows(phase_rows(self.book.forms.journey,
                                              account.onboarding_started,
                                              self.context.today(), self.tr))
+        self.phase_table.setColumnHidden(1, account.onboarding_started is not None)
         self.phase_table.resizeColumnsToContents()
         self.phase_note.setText(
             self.tr("The phases of forms/journey.toml. Onboarding has not started: set its "

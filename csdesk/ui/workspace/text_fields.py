@@ -28,8 +28,8 @@ class TextBox(QGroupBox):
         return self.edit.toPlainText().rstrip()
 
     def show_text(self, text: str) -> None:
+        typing = self.edit.hasFocus() and self.text() != self.saved  # unsaved typing
         self.saved = text
-        typing = self.edit.hasFocus() and self.text() != text
         if not typing and self.edit.toPlainText() != text:
             self.edit.setPlainText(text)
 
