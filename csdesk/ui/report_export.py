@@ -100,6 +100,12 @@ class ExportJob(QObject):
         worker.cancelled.connect(self._cancelled)
         self.worker_thread.finished.connect(worker.deleteLater)
 
+    @Slot()
+    def cancel(self) -> None:
+        """Called in the GUI thread: sets the worker's flag directly (a queued call would
+        wait for the worker's thread, busy writing the PDF)."""
+        self.worker.cancel()
+
     def stop_thread(self) -> None:
         self.worker_thread.quit()
         self.worker_thread.wait()
@@ -194,7 +200,7 @@ class ReportExporter(QObject):
         worker = ReportWorker(self.book.store, self.book.forms, self.book.accounts.today,
                               kind, account_id, target, qbr_id)
         job = ExportJob(worker, progress, self)
-        progress.rejected.connect(worker.cancel)
+        progress.rejected.connect(job.cancel)
         progress.rejected.connect(lambda: progress.label.setText(self.tr("Cancelling…")))
         job.succeeded.connect(lambda path: self._succeeded(job, path))
         job.failed.connect(lambda exc: self._failed(job, exc))
