@@ -51,7 +51,12 @@ def main() -> int:
                 window.open_account(chosen.id, key)
                 settle(app)
                 window.grab().save(str(OUT / f"{key}.png"))
-            print(f"wrote {len(window.workspace.pages) + 1} screenshots to {OUT}")
+            qbr = window.workspace.pages["qbr"]  # the QBR's checklists, on their own tab
+            window.open_account(chosen.id, "qbr")
+            qbr.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+            settle(app)
+            window.grab().save(str(OUT / "qbr-checklists.png"))
+            print(f"wrote {len(window.workspace.pages) + 2} screenshots to {OUT}")
         finally:
             book.close()
     return 0

@@ -80,7 +80,7 @@ def test_the_risk_register_and_phases_stand_beside_it(page: CharterPage) -> None
     risks = page.risk_model
     assert risks.rowCount() == 1  # raised by rule last week (workflow success 86 < 95)
     assert page.risk_table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
-    assert page.risk_summary.text().startswith("1 open risks (0 high) of 1.")
+    assert page.risk_summary.text().startswith("Open risks: 1 (0 high) of 1.")
     phases = page.phase_model
     journey = page.book.forms.journey
     assert phases.rowCount() == len(journey.phases)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from csdesk.store.book import Book
 from csdesk.store.views import ActionView, QbrView
 from csdesk.ui.main_window import MainWindow
-from csdesk.ui.workspace.qbr_list_model import UPCOMING_COLOUR, QbrListModel
+from csdesk.ui.workspace.qbr_list_model import QbrListModel
 from csdesk.ui.workspace.qbr_page import QbrPage
 from tests.ui.conftest import TODAY
 
@@ -210,8 +210,8 @@ def test_the_qbr_list_model_shows_the_newest_first() -> None:
     rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
     assert rows == [["14 Mar 2026", "in 12 days", "1"], ["3 Mar 2026", "tomorrow", "0"],
                     ["2 Mar 2026", "today", "0"], ["1 Sep 2025", "held", "2"]]
-    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == UPCOMING_COLOUR
-    assert model.index(3, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()  # still ahead
+    assert model.index(3, 0).data(Qt.ItemDataRole.FontRole) is None
     assert model.index(3, 2).data(Qt.ItemDataRole.ToolTipRole) == "A\nB"
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -79,7 +78,7 @@ class CharterPage(WorkspacePage):
         self.risk_model = RiskModel(self.book.forms.signals, self)
         self.risk_table = _table(self, self.risk_model, self.tr("Risk register (read-only)"))
         self.risk_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for key in ("impact", "raised_by", "raised_on", "closed_on"):
+        for key in ("impact", "mitigation", "raised_by", "raised_on", "closed_on"):
             self.risk_table.hideColumn(self.risk_model.column_of(key))
         self.risk_summary = QLabel(self)
         self.risk_summary.setWordWrap(True)
@@ -91,13 +90,8 @@ class CharterPage(WorkspacePage):
         rl.addWidget(self.risk_table, 1)
 
         self.phase_model = PhaseModel(self)
-        self.phase_table = QTableView(self)
-        self.phase_table.setModel(self.phase_model)
-        self.phase_table.setAccessibleName(self.tr("Roadmap phases (read-only)"))
-        self.phase_table.verticalHeader().hide()
-        self.phase_table.setWordWrap(False)
+        self.phase_table = _table(self, self.phase_model, self.tr("Roadmap phases (read-only)"))
         self.phase_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.phase_table.horizontalHeader().setStretchLastSection(True)
         self.phase_note = QLabel(self)
         self.phase_note.setWordWrap(True)
         phase_box = QGroupBox(self.tr("Roadmap phases"), self)
@@ -141,13 +135,10 @@ class CharterPage(WorkspacePage):
         risks = self.book.risks.list(self.account_id)
         self.risk_model.set_risks(risks)
         fit_columns(self.risk_table, self.risk_model.column_of("description"))
-        mitigation = self.risk_model.column_of("mitigation")
-        self.risk_table.setColumnWidth(mitigation,
-                                       min(self.risk_table.columnWidth(mitigation), 200))
         open_risks = [r for r in risks if r.status == "open"]
         high = sum(1 for r in open_risks if r.severity == "High")
         self.risk_summary.setText(self.tr(
-            "{n} open risks ({high} high) of {all}. Change them on the {link} page.").format(
+            "Open risks: {n} ({high} high) of {all}. Change them on the {link} page.").format(
                 n=len(open_risks), high=high, all=len(risks),
                 link="<a href=\"risks\">" + self.tr("Risks &amp; actions") + "</a>"))
         account = self.book.accounts.get(self.account_id)
@@ -155,7 +146,7 @@ class CharterPage(WorkspacePage):
                                              account.onboarding_started,
                                              self.context.today(), self.tr))
         self.phase_table.setColumnHidden(1, account.onboarding_started is not None)
-        self.phase_table.resizeColumnsToContents()
+        fit_columns(self.phase_table, 0)
         self.phase_note.setText(
             self.tr("The phases of forms/journey.toml. Onboarding has not started: set its "
                     "date on the Stakeholders & details page to see the phases' dates.")

@@ -1,17 +1,15 @@
 """An account's QBRs as a list, newest first: the date (editable in place), whether it
-is still ahead or was held, and who attended. Previous QBRs stay on the list."""
+is still ahead (in bold) or was held, and who attended. Previous QBRs stay on the list."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from csdesk.store.views import QbrView
 from csdesk.ui.workspace.record_table_model import Column, RecordTableModel, Role
-
-UPCOMING_COLOUR = QColor("#1a5fb4")
 
 
 class QbrListModel(RecordTableModel):
@@ -50,9 +48,7 @@ class QbrListModel(RecordTableModel):
 
     def extra(self, record: Any, key: str, role: int) -> Any:
         upcoming = record.held_on >= self.today
-        if role == Role.ForegroundRole and upcoming:
-            return UPCOMING_COLOUR
-        if role == Role.FontRole and upcoming and key == "held_on":
+        if role == Role.FontRole and upcoming and key in ("held_on", "when"):
             font = QFont()
             font.setBold(True)
             return font

@@ -122,9 +122,11 @@ class QbrPage(WorkspacePage):
         self.done_button.clicked.connect(self.mark_selected_done)
         actions = QWidget(self)
         al = QVBoxLayout(actions)
-        al.addWidget(QLabel(self.tr(
+        hint = QLabel(self.tr(
             "What was agreed, with an owner and a due date. Edit in place (F2); they also "
-            "appear on the Risks & actions page."), actions))
+            "appear on the Risks & actions page."), actions)
+        hint.setWordWrap(True)
+        al.addWidget(hint)
         al.addWidget(self.action_table, 1)
         row = QHBoxLayout()
         row.addWidget(self.done_button)
@@ -190,7 +192,7 @@ class QbrPage(WorkspacePage):
             self.list_table.setCurrentIndex(self.list_model.index(
                 self.list_model.row_of(chosen.id), 0))
             self.list_table.blockSignals(False)
-        self.list_table.resizeColumnsToContents()
+        fit_columns(self.list_table, self.list_model.column_of("attendees"))
         self._show_selected()
         self.summary.setText(self.tr(
             "{n} QBRs on record. The selected QBR's fields are saved as you leave them; "

@@ -141,6 +141,10 @@ class QbrReview(QWidget):
                 shown = f"{person.name} ({person.role})" if person.role else person.name
                 if person.name not in qbr.attendees:
                     self.pick.addItem(shown, person.name)
+            self.pick.setPlaceholderText(  # shown when nobody is left to pick
+                self.tr("Every stakeholder is an attendee") if stakeholders
+                else self.tr("No stakeholders recorded"))
+            self.pick.setCurrentIndex(0 if self.pick.count() else -1)
             self.pick.setEnabled(self.pick.count() > 0)
             self.pick_button.setEnabled(self.pick.count() > 0)
         finally:
