@@ -187,11 +187,13 @@ class QbrPage(WorkspacePage):
         if chosen is None and self.list_model.rows:
             chosen = self.list_model.rows[0]  # the newest
         self.selected_id = chosen.id if chosen else None
-        if chosen is not None:
-            self.list_table.blockSignals(True)
+        if chosen is not None:  # re-selected quietly: nothing is saved by re-reading
+            selection = self.list_table.selectionModel()
+            selection.blockSignals(True)
             self.list_table.setCurrentIndex(self.list_model.index(
                 self.list_model.row_of(chosen.id), 0))
-            self.list_table.blockSignals(False)
+            selection.blockSignals(False)
+            self.list_table.viewport().update()
         fit_columns(self.list_table, self.list_model.column_of("attendees"))
         self._show_selected()
         self.summary.setText(self.tr(
