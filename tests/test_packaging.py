@@ -79,6 +79,14 @@ def test_every_icon_size_is_a_png_of_that_size(size: int) -> None:
     assert (width, height) == (size, size)
 
 
+def test_the_windows_and_macos_icons_are_there_for_their_builds() -> None:
+    ico = (ROOT / "packaging" / "windows" / "csdesk.ico").read_bytes()
+    assert ico[:4] == b"\x00\x00\x01\x00"  # ICONDIR, type 1 = icon
+    assert struct.unpack("<H", ico[4:6])[0] == 7  # 16, 24, 32, 48, 64, 128, 256
+    icns = (ROOT / "packaging" / "macos" / "csdesk.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+
+
 def test_the_svg_icon_is_well_formed() -> None:
     root = ET.parse(ROOT / "resources" / "icons" / "csdesk.svg").getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
