@@ -2,13 +2,15 @@
 
 Order of precedence for the data folder: an explicit path given by the caller (the
 global ``--db`` option), the ``CSDESK_HOME`` environment variable, then the per-OS user
-folders from platformdirs. ``forms/`` and ``resources/`` are found beside the package in
-a source checkout and inside it (``csdesk/_data``) in an installed wheel.
+folders from platformdirs. ``forms/`` and ``resources/`` are found in a PyInstaller
+bundle (``sys._MEIPASS``), inside the package (``csdesk/_data``) in an installed wheel,
+and beside the package in a source checkout.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -18,14 +20,25 @@ DB_FILENAME = "csdesk.sqlite3"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def _search_roots() -> list[Path]:
+    """Folders that may hold ``forms``/``resources``, most specific first."""
+    roots = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:  # the PyInstaller bundle (packaging/)
+        roots.append(Path(bundle))
+    roots += [_PACKAGE_DIR / "_data", _PACKAGE_DIR.parent]  # wheel, then source checkout
+    return roots
+
+
 def _bundled(name: str) -> Path:
-    """The shipped ``forms``/``resources`` folder: wheel layout first, then checkout."""
-    for candidate in (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent / name):
-        if candidate.is_dir():
-            return candidate
+    """The shipped ``forms``/``resources`` folder: bundle, wheel, then checkout."""
+    roots = _search_roots()
+    for root in roots:
+        if (root / name).is_dir():
+            return root / name
+    looked = ", ".join(str(root) for root in roots)
     raise FileNotFoundError(
-        f"csdesk is installed without its {name}/ folder (looked in {_PACKAGE_DIR / '_data'}"
-        f" and {_PACKAGE_DIR.parent}); reinstall csdesk"
+        f"csdesk is installed without its {name}/ folder (looked in {looked}); reinstall csdesk"
     )
 
 

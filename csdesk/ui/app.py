@@ -19,6 +19,7 @@ from csdesk.active_forms import active_forms
 from csdesk.errors import EnvironmentFault, environment_message, setup_logging
 from csdesk.playbook.form_loader import FormError
 from csdesk.store.book import Book, open_book
+from csdesk.ui.app_icon import app_icon
 from csdesk.ui.error_dialogs import ExceptionHook, show_fault
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.startup import Startup
@@ -39,6 +40,8 @@ def application() -> QApplication:
     app.setOrganizationName("csdesk")
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("csdesk")
+    app.setDesktopFileName("io.github.csdesk.csdesk")  # packaging/linux: icon, file types
+    app.setWindowIcon(app_icon())
     return app
 
 
