@@ -329,15 +329,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._fit)
 
     def _fit(self) -> None:
+        widths = self.table.text_widths()  # measured once, for both
         if self.settings.value(_SPLITTER) is None:
             # The panel's preferred width, less what the table needs to show its text.
             room = self.splitter.width() - self.splitter.handleWidth()
             preferred = self.panel.fontMetrics().averageCharWidth() * 48
             panel = max(self.panel.minimumWidth(),
-                        min(preferred, room - self.table.wanted_width()))
+                        min(preferred, room - self.table.wanted_width(widths)))
             self.splitter.setSizes([room - panel, panel])
         if self.settings.value(_HEADER) is None:
-            self.table.fit_columns()
+            self.table.fit_columns(widths)
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()
