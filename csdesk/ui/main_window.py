@@ -108,8 +108,8 @@ class MainWindow(QMainWindow):
         self.central.currentChanged.connect(lambda _i: self._update_account_menu())
 
         self._fit_on_show = False
+        self._restore()  # the sort order first: the rows are then sorted once, as they come
         self.refresh()
-        self._restore()
 
     # -- building ---------------------------------------------------------------------
     def _build_menus(self) -> None:
