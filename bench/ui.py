@@ -125,7 +125,7 @@ def _until(app: Any, done: Callable[[], bool], timeout: float = 30.0) -> None:
 
 def _in_process(book_path: Path, folder: Path) -> list[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+    from PySide6.QtCore import QEvent, QObject, QSettings
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 

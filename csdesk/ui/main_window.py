@@ -4,7 +4,7 @@ it, a status-bar summary, and the File and Help menus."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
@@ -28,7 +28,9 @@ from csdesk.ui.settings_dialog import SettingsDialog, apply_actor, csm_name
 from csdesk.ui.status_summary import StatusSummary
 from csdesk.ui.undo import Editor
 from csdesk.ui.workspace.page import PageContext
-from csdesk.ui.workspace.workspace import AccountWorkspace
+
+if TYPE_CHECKING:
+    from csdesk.ui.workspace.workspace import AccountWorkspace
 
 _GEOMETRY = "mainWindow/geometry"
 _STATE = "mainWindow/state"
@@ -70,15 +72,11 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self)
-        self.workspace = AccountWorkspace(PageContext(book, self.editor), self)
-        self.workspace.back.connect(self.show_portfolio)
-        self.workspace.pageChanged.connect(
-            lambda key: self.settings.setValue(_LAST_PAGE, key))
+        self._workspace: AccountWorkspace | None = None  # built when an account opens
         self.editor.changed.connect(self.refresh)
         self.account_actions = AccountActions(book, self.editor, self)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.splitter)
-        self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
 
         self.filters = FilterBar(self.proxy, book.forms, self)
@@ -112,6 +110,25 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # -- building ---------------------------------------------------------------------
+    @property
+    def workspace(self) -> AccountWorkspace:
+        """The account workspace, built when it is first wanted: its nine pages are not
+        needed to show the portfolio, and building them would delay the first paint."""
+        if self._workspace is None:
+            from csdesk.ui.workspace.workspace import AccountWorkspace
+
+            workspace = AccountWorkspace(PageContext(self.book, self.editor), self)
+            workspace.back.connect(self.show_portfolio)
+            workspace.pageChanged.connect(
+                lambda key: self.settings.setValue(_LAST_PAGE, key))
+            self.central.addWidget(workspace)
+            self._workspace = workspace
+            # After an edit the workspace reads again first (it steps back to the
+            # portfolio if its account is gone), then the portfolio: connected anew.
+            self.editor.changed.disconnect(self.refresh)
+            self.editor.changed.connect(self.refresh)
+        return self._workspace
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_account_action = QAction(self.tr("&New account…"), self)
@@ -253,8 +270,8 @@ class MainWindow(QMainWindow):
     # -- accounts: create, archive, delete ------------------------------------------------
     def current_account_id(self) -> uuid.UUID | None:
         """The account open in the workspace, else the one selected in the portfolio."""
-        if self.central.currentWidget() is self.workspace:
-            return self.workspace.account_id
+        if self._workspace is not None and self.central.currentWidget() is self._workspace:
+            return self._workspace.account_id
         return self.table.current_account()
 
     def _update_account_menu(self) -> None:
