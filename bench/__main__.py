@@ -8,7 +8,7 @@ import sys
 
 from bench.harness import Figure, render
 
-SUITES = ["scoring", "store", "reports", "exchange", "exchange_big", "bundle"]
+SUITES = ["scoring", "store", "reports", "exchange", "exchange_big", "ui", "bundle"]
 
 
 def main() -> int:

@@ -18,22 +18,19 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csdesk import config
 from csdesk.cli.common import book_from_args
 from csdesk.errors import InputProblem
-from csdesk.exchange.accountfile import export_accounts, file_is_encrypted, read_account_file
-from csdesk.exchange.merge import ImportReport, apply_import, plan_import
-from csdesk.exchange.spreadsheets import (
-    apply_spreadsheet,
-    export_portfolio,
-    export_snapshot_history,
-    plan_spreadsheet,
-)
-from csdesk.exchange.tables import SPREADSHEET_SUFFIXES, spreadsheet_kind
 from csdesk.store.book import Book
 from csdesk.store.repos.base import NotFound
+
+if TYPE_CHECKING:
+    from csdesk.exchange.merge import ImportReport
+
+# csdesk.exchange (openpyxl, numpy: half a second) is imported by the commands that use
+# it, not here: every start of the desktop app builds this parser.
 
 PASSPHRASE_ENV = "CSDESK_PASSPHRASE"
 
@@ -87,6 +84,10 @@ def _find(book: Book, names: list[str]) -> list[Any]:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from csdesk.exchange.accountfile import export_accounts
+    from csdesk.exchange.spreadsheets import export_portfolio, export_snapshot_history
+    from csdesk.exchange.tables import SPREADSHEET_SUFFIXES
+
     if args.all == bool(args.accounts):
         raise InputProblem(["name the accounts to export, or give --all (not both)"])
     target = Path(args.output).expanduser()
@@ -119,6 +120,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from csdesk.exchange.accountfile import file_is_encrypted, read_account_file
+    from csdesk.exchange.merge import apply_import, plan_import
+    from csdesk.exchange.tables import spreadsheet_kind
+
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise InputProblem([f"{path}: no such file" if not path.exists()
@@ -156,6 +161,8 @@ def _save_report(book: Book, report: ImportReport) -> Path:
 
 
 def _import_sheet(args: argparse.Namespace, path: Path) -> int:
+    from csdesk.exchange.spreadsheets import apply_spreadsheet, plan_spreadsheet
+
     with book_from_args(args) as book:
         plan = plan_spreadsheet(book, path)
         print(plan.summary())

@@ -4,7 +4,7 @@ it, a status-bar summary, and the File and Help menus."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
@@ -29,7 +29,9 @@ from csdesk.ui.settings_dialog import SettingsDialog, apply_actor, csm_name
 from csdesk.ui.status_summary import StatusSummary
 from csdesk.ui.undo import Editor
 from csdesk.ui.workspace.page import PageContext
-from csdesk.ui.workspace.workspace import AccountWorkspace
+
+if TYPE_CHECKING:
+    from csdesk.ui.workspace.workspace import AccountWorkspace
 
 _GEOMETRY = "mainWindow/geometry"
 _STATE = "mainWindow/state"
@@ -71,16 +73,12 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self)
-        self.workspace = AccountWorkspace(PageContext(book, self.editor), self)
-        self.workspace.back.connect(self.show_portfolio)
-        self.workspace.pageChanged.connect(
-            lambda key: self.settings.setValue(_LAST_PAGE, key))
+        self._workspace: AccountWorkspace | None = None  # built when an account opens
         self.editor.changed.connect(self.refresh)
         self.account_actions = AccountActions(book, self.editor, self)
         self.exporter = ReportExporter(book, self, self.settings)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.splitter)
-        self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
 
         self.filters = FilterBar(self.proxy, book.forms, self)
@@ -110,10 +108,29 @@ class MainWindow(QMainWindow):
         self.central.currentChanged.connect(lambda _i: self._update_account_menu())
 
         self._fit_on_show = False
+        self._restore()  # the sort order first: the rows are then sorted once, as they come
         self.refresh()
-        self._restore()
 
     # -- building ---------------------------------------------------------------------
+    @property
+    def workspace(self) -> AccountWorkspace:
+        """The account workspace, built when it is first wanted: its nine pages are not
+        needed to show the portfolio, and building them would delay the first paint."""
+        if self._workspace is None:
+            from csdesk.ui.workspace.workspace import AccountWorkspace
+
+            workspace = AccountWorkspace(PageContext(self.book, self.editor), self)
+            workspace.back.connect(self.show_portfolio)
+            workspace.pageChanged.connect(
+                lambda key: self.settings.setValue(_LAST_PAGE, key))
+            self.central.addWidget(workspace)
+            self._workspace = workspace
+            # After an edit the workspace reads again first (it steps back to the
+            # portfolio if its account is gone), then the portfolio: connected anew.
+            self.editor.changed.disconnect(self.refresh)
+            self.editor.changed.connect(self.refresh)
+        return self._workspace
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_account_action = QAction(self.tr("&New account…"), self)
@@ -262,8 +279,8 @@ class MainWindow(QMainWindow):
     # -- accounts: create, archive, delete ------------------------------------------------
     def current_account_id(self) -> uuid.UUID | None:
         """The account open in the workspace, else the one selected in the portfolio."""
-        if self.central.currentWidget() is self.workspace:
-            return self.workspace.account_id
+        if self._workspace is not None and self.central.currentWidget() is self._workspace:
+            return self._workspace.account_id
         return self.table.current_account()
 
     def _update_account_menu(self) -> None:
@@ -345,15 +362,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._fit)
 
     def _fit(self) -> None:
+        widths = self.table.text_widths()  # measured once, for both
         if self.settings.value(_SPLITTER) is None:
             # The panel's preferred width, less what the table needs to show its text.
             room = self.splitter.width() - self.splitter.handleWidth()
             preferred = self.panel.fontMetrics().averageCharWidth() * 48
             panel = max(self.panel.minimumWidth(),
-                        min(preferred, room - self.table.wanted_width()))
+                        min(preferred, room - self.table.wanted_width(widths)))
             self.splitter.setSizes([room - panel, panel])
         if self.settings.value(_HEADER) is None:
-            self.table.fit_columns()
+            self.table.fit_columns(widths)
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()

@@ -15,6 +15,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -55,6 +56,12 @@ class Column(IntEnum):
 
 
 _NUMERIC = {Column.HEALTH, Column.CHANGE, Column.OPEN_RISKS, Column.ARR}
+_COLUMNS = tuple(Column)
+_COLUMN_COUNT = len(_COLUMNS)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ALIGNMENT = tuple(
+    int((Qt.AlignmentFlag.AlignRight if column in _NUMERIC else Qt.AlignmentFlag.AlignLeft)
+        | Qt.AlignmentFlag.AlignVCenter) for column in _COLUMNS)
 
 
 class PortfolioModel(QAbstractTableModel):
@@ -66,6 +73,8 @@ class PortfolioModel(QAbstractTableModel):
         self._forms = forms
         self._today = today
         self._rows: list[PortfolioRow] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # by id() of a row of _rows
+        self._row_of: tuple[list[PortfolioRow], dict[uuid.UUID, int]] | None = None
         self._bold: QFont | None = None
         self._sort: tuple[Column, Qt.SortOrder] | None = None
         self._styles: dict[str, StatusStyle] = status_styles(forms.health)
@@ -73,6 +82,21 @@ class PortfolioModel(QAbstractTableModel):
         self._stage_rank = {s.id: i for i, s in enumerate(forms.journey.stages)}
         self._level_rank = {lv.name: i for i, lv in enumerate(forms.readiness.levels)}
         self._plan_rank = {p: i for i, p in enumerate(PLAN_TIERS)}
+        self._answers = self._role_answers()
+        self._displays: tuple[Callable[[PortfolioRow], str], ...] = (
+            lambda r: r.name,
+            lambda r: r.plan_tier,
+            lambda r: self._stage_labels.get(r.stage, r.stage),
+            lambda r: formatting.score_text(r.score),
+            lambda r: r.status or "",
+            lambda r: formatting.change_text(r.score_change),
+            lambda r: formatting.days_text(r.days_to_renewal),
+            lambda r: formatting.date_text(r.next_review),
+            lambda r: str(r.open_risks),
+            lambda r: r.readiness_level or "",
+            lambda r: r.owner,
+            lambda r: formatting.money_text(r.arr),
+        )
         self._headers = {
             Column.ACCOUNT: (self.tr("Account"), self.tr("The customer account")),
             Column.PLAN: (self.tr("Plan"), self.tr("Plan tier")),
@@ -98,20 +122,25 @@ class PortfolioModel(QAbstractTableModel):
         """Show these rows (in the current sort order, if the table is sorted)."""
         self.beginResetModel()
         self._rows = self._sorted(list(rows))
+        self._texts = {}
         self.endResetModel()
 
     @property
     def rows(self) -> list[PortfolioRow]:
         return list(self._rows)
 
+    def rows_list(self) -> list[PortfolioRow]:
+        """The rows themselves, in order (a new list after every change): not a copy,
+        for the filter to look through and never to change."""
+        return self._rows
+
     def row_at(self, row: int) -> PortfolioRow:
         return self._rows[row]
 
     def row_of(self, account_id: uuid.UUID) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == account_id:
-                return i
-        return None
+        if self._row_of is None or self._row_of[0] is not self._rows:
+            self._row_of = (self._rows, {r.id: n for n, r in enumerate(self._rows)})
+        return self._row_of[1].get(account_id)
 
     def stage_label(self, stage_id: str) -> str:
         return self._stage_labels.get(stage_id, stage_id)
@@ -169,12 +198,10 @@ class PortfolioModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -188,58 +215,38 @@ class PortfolioModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # The view asks about eight roles of every visible cell on every paint: one
+        # lookup for the role, none for the column (an IntEnum call is slow).
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < _COLUMN_COUNT):
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, column)
-        if role == SORT_ROLE:
-            return self.sort_key(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
-        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            return self._colour(row, column, role)
-        if role == Qt.ItemDataRole.FontRole and column == Column.NEXT_REVIEW:
-            return self._bold_font() if self._review_due(row) else None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._headers[column][0]}: {self.display(row, column)}"
-        if role == ROW_ROLE:
-            return row
-        if role == ID_ROLE:
-            return row.id
-        return None
+        answer = self._answers.get(role)
+        return None if answer is None else answer(self._rows[row], _COLUMNS[column])
+
+    def _role_answers(self) -> dict[int, Callable[[PortfolioRow, Column], Any]]:
+        role = Qt.ItemDataRole
+        return {
+            role.DisplayRole: self.display,
+            SORT_ROLE: self.sort_key,
+            role.ToolTipRole: self._tooltip,
+            role.TextAlignmentRole: lambda _row, column: _ALIGNMENT[column],
+            role.ForegroundRole: self._foreground,
+            role.BackgroundRole: self._background,
+            role.FontRole: lambda row, column: (
+                self._bold_font() if column == Column.NEXT_REVIEW and self._review_due(row)
+                else None),
+            role.AccessibleTextRole: lambda row, column:
+                f"{self._headers[column][0]}: {self.display(row, column)}",
+            ROW_ROLE: lambda row, _column: row,
+            ID_ROLE: lambda row, _column: row.id,
+        }
 
     # -- one value, several ways ------------------------------------------------------
     def display(self, row: PortfolioRow, column: Column) -> str:
-        match column:
-            case Column.ACCOUNT:
-                return row.name
-            case Column.PLAN:
-                return row.plan_tier
-            case Column.STAGE:
-                return self.stage_label(row.stage)
-            case Column.HEALTH:
-                return formatting.score_text(row.score)
-            case Column.STATUS:
-                return row.status or ""
-            case Column.CHANGE:
-                return formatting.change_text(row.score_change)
-            case Column.RENEWAL:
-                return formatting.days_text(row.days_to_renewal)
-            case Column.NEXT_REVIEW:
-                return formatting.date_text(row.next_review)
-            case Column.OPEN_RISKS:
-                return str(row.open_risks)
-            case Column.READINESS:
-                return row.readiness_level or ""
-            case Column.OWNER:
-                return row.owner
-            case Column.ARR:
-                return formatting.money_text(row.arr)
-        return ""  # pragma: no cover - every column is handled above
+        texts = self._texts.get(id(row))
+        if texts is None:  # a row's texts are made once: every paint asks for them again
+            texts = self._texts[id(row)] = tuple(show(row) for show in self._displays)
+        return texts[column]
 
     def sort_key(self, row: PortfolioRow, column: Column) -> Any:
         """The raw value a column sorts by; ``None`` means "no value" (always last).
@@ -288,25 +295,22 @@ class PortfolioModel(QAbstractTableModel):
     def _review_due(self, row: PortfolioRow) -> bool:
         return row.next_review is not None and row.next_review <= self._today()
 
-    def _alignment(self, column: Column) -> int:
-        horizontal = (Qt.AlignmentFlag.AlignRight if column in _NUMERIC
-                      else Qt.AlignmentFlag.AlignLeft)
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+    def _foreground(self, row: PortfolioRow, column: Column) -> QColor | None:
+        if column == Column.STATUS:
+            style = self._styles.get(row.status) if row.status is not None else None
+            return None if style is None else style.foreground
+        if column == Column.CHANGE and self._styles:
+            arrow = formatting.trend_arrow(row.score_change)
+            if arrow == formatting.UP:  # the best status's colour; the worst's for down
+                return next(iter(self._styles.values())).background
+            if arrow == formatting.DOWN:
+                return next(reversed(self._styles.values())).background
+        return None
 
-    def _colour(self, row: PortfolioRow, column: Column, role: int) -> QColor | None:
+    def _background(self, row: PortfolioRow, column: Column) -> QColor | None:
         if column == Column.STATUS and row.status is not None:
             style = self._styles.get(row.status)
-            if style is None:
-                return None
-            return (style.foreground if role == Qt.ItemDataRole.ForegroundRole
-                    else style.background)
-        if column == Column.CHANGE and role == Qt.ItemDataRole.ForegroundRole:
-            arrow = formatting.trend_arrow(row.score_change)
-            styles = list(self._styles.values())
-            if arrow == formatting.UP and styles:
-                return styles[0].background
-            if arrow == formatting.DOWN and styles:
-                return styles[-1].background
+            return None if style is None else style.background
         return None
 
     def _tooltip(self, row: PortfolioRow, column: Column) -> str | None:
@@ -341,7 +345,14 @@ class PortfolioModel(QAbstractTableModel):
 
 
 class PortfolioFilter(QSortFilterProxyModel):
-    """Keeps the rows every filter accepts; sorting is passed on to the source model."""
+    """Keeps the rows every filter accepts; sorting is passed on to the source model.
+
+    Built for a search-as-you-type over thousands of rows: the rows' casefolded names and
+    owners are kept (per list of rows), and a filter change works out every row's answer
+    in one Python pass; ``filterAcceptsRow`` only looks it up.
+    """
+
+    _model: PortfolioModel
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -350,6 +361,8 @@ class PortfolioFilter(QSortFilterProxyModel):
         self._stage: str | None = None
         self._owner: str | None = None
         self._renewal_within: int | None = None
+        self._keys: tuple[list[PortfolioRow], list[str], list[str]] | None = None
+        self._answers: tuple[list[PortfolioRow], list[bool]] | None = None
 
     # -- the filters ------------------------------------------------------------------
     def set_search(self, text: str) -> None:
@@ -377,8 +390,10 @@ class PortfolioFilter(QSortFilterProxyModel):
                                     self._renewal_within))
 
     def accepts(self, row: PortfolioRow) -> bool:
-        if self._search and (self._search not in row.name.casefold()
-                             and self._search not in row.owner.casefold()):
+        return self._accepts(row, row.name.casefold(), row.owner.casefold())
+
+    def _accepts(self, row: PortfolioRow, name: str, owner: str) -> bool:
+        if self._search and self._search not in name and self._search not in owner:
             return False
         if self._status is not None and (row.status or NOT_SCORED) != self._status:
             return False
@@ -394,7 +409,30 @@ class PortfolioFilter(QSortFilterProxyModel):
 
     def shown_rows(self) -> list[PortfolioRow]:
         """The rows that pass the filters, in the order shown."""
-        return [r for r in self.source().rows if self.accepts(r)]
+        rows, answers = self._answers_for(self.source().rows_list())
+        return [r for r, shown in zip(rows, answers, strict=True) if shown]
+
+    def _answers_for(self, rows: list[PortfolioRow]) -> tuple[list[PortfolioRow], list[bool]]:
+        """Every row's answer, worked out once per list of rows and filter change."""
+        if self._answers is not None and self._answers[0] is rows:
+            return self._answers
+        if not self.is_filtering:
+            answers = [True] * len(rows)
+        else:
+            if self._keys is None or self._keys[0] is not rows:
+                self._keys = (rows, [r.name.casefold() for r in rows],
+                              [r.owner.casefold() for r in rows])
+            _rows, names, owners = self._keys
+            search = self._search
+            if search and not any(v is not None for v in (
+                    self._status, self._stage, self._owner, self._renewal_within)):
+                answers = [search in name or search in owner  # the search alone: fast
+                           for name, owner in zip(names, owners, strict=True)]
+            else:
+                answers = [self._accepts(*args)
+                           for args in zip(rows, names, owners, strict=True)]
+        self._answers = (rows, answers)
+        return self._answers
 
     def _change(self, attr: str, value: object) -> None:
         if getattr(self, attr) == value:
@@ -402,9 +440,11 @@ class PortfolioFilter(QSortFilterProxyModel):
         if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
             setattr(self, attr, value)
+            self._answers = None
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover - older Qt
             setattr(self, attr, value)
+            self._answers = None
             self.invalidateRowsFilter()
 
     # -- QSortFilterProxyModel --------------------------------------------------------
@@ -414,9 +454,20 @@ class PortfolioFilter(QSortFilterProxyModel):
             raise TypeError("PortfolioFilter works over a PortfolioModel")
         return model
 
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        if not isinstance(model, PortfolioModel):
+            raise TypeError("PortfolioFilter works over a PortfolioModel")
+        self._model = model
+        self._answers = self._keys = None
+        super().setSourceModel(model)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model sorts (fast); this proxy keeps its order and only filters."""
         self.source().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        return self.accepts(self.source().row_at(source_row))
+        answers = self._answers
+        rows = self._model.rows_list()
+        if answers is None or answers[0] is not rows:
+            answers = self._answers_for(rows)
+        return answers[1][source_row]

@@ -3,18 +3,43 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from csdesk.ui.portfolio_model import ID_ROLE, Column
+from csdesk.ui.portfolio_model import ID_ROLE, Column, PortfolioFilter
 from csdesk.ui.status_delegate import StatusDelegate
 
 # Widest a column grows to fit its text, in average characters (names can be long).
 _MAX_CHARS = {Column.ACCOUNT: 44, Column.OWNER: 26}
 _MIN_ACCOUNT_CHARS = 30  # names matter most: the other columns scroll first
 _SAMPLE_ROWS = 2000  # enough rows to find the widest text, few enough to stay quick
+
+
+def _texts(model: QAbstractItemModel, rows: int) -> Callable[[Column], set[str]]:
+    """The distinct texts of a column in the first ``rows`` rows, as the view shows them:
+    straight from the rows of a ``PortfolioFilter``'s model, else cell by cell."""
+    if isinstance(model, PortfolioFilter):
+        shown = model.shown_rows()[:rows]
+        display = model.source().display
+        return lambda column: {display(row, column) for row in shown}
+
+    def cell_by_cell(column: Column) -> set[str]:
+        return {str(model.index(row, column).data() or "") for row in range(rows)}
+
+    return cell_by_cell
+
+
+def _widest(metrics: QFontMetrics, texts: set[str], enough: int | None) -> int:
+    """The width of the widest text, longest first, stopping once one is ``enough``."""
+    widest = 0
+    for text in sorted(texts, key=len, reverse=True):
+        widest = max(widest, metrics.horizontalAdvance(text))
+        if enough is not None and widest >= enough:
+            break
+    return widest
 
 
 class PortfolioTable(QTableView):
@@ -56,7 +81,10 @@ class PortfolioTable(QTableView):
 
     def text_widths(self) -> dict[Column, int]:
         """Each column's widest text (header included, with room for the sort arrow),
-        long names capped: the widths at which nothing is cut short."""
+        long names capped: the widths at which nothing is cut short.
+
+        Each distinct text is measured once (a column of 5,000 rows holds far fewer, and
+        a capped column stops at the first text that reaches the cap)."""
         model = self.model()
         if model is None:
             return {column: self.horizontalHeader().defaultSectionSize() for column in Column}
@@ -65,33 +93,34 @@ class PortfolioTable(QTableView):
         padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) \
             + 8 + char  # the style's margins, the item padding, a little air
         arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 2 * char
-        rows = min(model.rowCount(), _SAMPLE_ROWS)
+        texts_of = _texts(model, min(model.rowCount(), _SAMPLE_ROWS))
         widths: dict[Column, int] = {}
         for column in Column:
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            widest = metrics.horizontalAdvance(title) + arrow
-            for row in range(rows):
-                text = model.index(row, column).data()
-                if text:
-                    widest = max(widest, metrics.horizontalAdvance(str(text)) + padding)
             cap = _MAX_CHARS.get(column)
+            texts = texts_of(column)
+            texts.discard("")
+            widest = metrics.horizontalAdvance(title) + arrow
+            if texts:
+                widest = max(widest, _widest(metrics, texts, cap and cap * char - padding)
+                             + padding)
             widths[column] = min(widest, cap * char) if cap else widest
         return widths
 
-    def wanted_width(self) -> int:
+    def wanted_width(self, widths: dict[Column, int] | None = None) -> int:
         """How wide the table would like to be to show every column's text."""
         frame = 2 * self.frameWidth()
-        return sum(self.text_widths().values()) + self.verticalScrollBar().sizeHint().width() \
-            + frame
+        widths = self.text_widths() if widths is None else widths
+        return sum(widths.values()) + self.verticalScrollBar().sizeHint().width() + frame
 
-    def fit_columns(self) -> None:
+    def fit_columns(self, widths: dict[Column, int] | None = None) -> None:
         """Widths that fit the text (first start; later starts restore the user's own).
 
         What is left of the view goes to the Account column, so the table fills its
         space; if the view is too narrow, the Account column gives way first, down to a
         readable minimum.
         """
-        widths = self.text_widths()
+        widths = dict(self.text_widths() if widths is None else widths)
         available = self.viewport().width()
         others = sum(w for c, w in widths.items() if c != Column.ACCOUNT)
         minimum = _MIN_ACCOUNT_CHARS * self.fontMetrics().averageCharWidth()

@@ -34,6 +34,7 @@ class ScoreCard(QFrame):
         self.score.setAccessibleName(self.tr("Health score"))
         self.status = QLabel(self)
         self.status.setObjectName("liveStatus")
+        self._styled: str | None = None  # the status the badge's style sheet is for
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next = _wrapping(self)
         self.categories = _wrapping(self)
@@ -58,7 +59,8 @@ class ScoreCard(QFrame):
         style = self.styles.get(result.status)
         self.status.setText(result.status)
         self.status.setToolTip(status_tooltip(style, result.status))
-        if style is not None:
+        if style is not None and result.status != self._styled:
+            self._styled = result.status  # a new style sheet re-polishes: only on a change
             self.status.setStyleSheet(
                 f"QLabel#liveStatus {{ background: {style.background.name()};"
                 f" color: {style.foreground.name()}; border-radius: 8px; padding: 4px;"
