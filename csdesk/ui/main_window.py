@@ -7,7 +7,15 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -26,6 +34,8 @@ from csdesk.ui.portfolio_model import Column, PortfolioFilter, PortfolioModel
 from csdesk.ui.portfolio_table import PortfolioTable
 from csdesk.ui.settings_dialog import SettingsDialog, apply_actor, csm_name
 from csdesk.ui.status_summary import StatusSummary
+from csdesk.ui.transfer.actions import TransferActions
+from csdesk.ui.transfer.drops import dropped_file
 from csdesk.ui.undo import Editor
 from csdesk.ui.workspace.page import PageContext
 from csdesk.ui.workspace.workspace import AccountWorkspace
@@ -76,6 +86,8 @@ class MainWindow(QMainWindow):
             lambda key: self.settings.setValue(_LAST_PAGE, key))
         self.editor.changed.connect(self.refresh)
         self.account_actions = AccountActions(book, self.editor, self)
+        self.transfer = TransferActions(self, self)  # import, export, recent files
+        self.setAcceptDrops(True)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.splitter)
         self.central.addWidget(self.workspace)
@@ -120,6 +132,8 @@ class MainWindow(QMainWindow):
         self.new_account_action.triggered.connect(self.new_account)
         file_menu.addAction(self.new_account_action)
         file_menu.addSeparator()
+        self.transfer.add_file_entries(file_menu)
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -160,6 +174,8 @@ class MainWindow(QMainWindow):
         self.delete_account_action.triggered.connect(self.delete_account)
         for action in (self.edit_details_action, self.archive_action):
             account_menu.addAction(action)
+        account_menu.addSeparator()
+        self.transfer.add_account_entries(account_menu)
         account_menu.addSeparator()
         account_menu.addAction(self.delete_account_action)
         account_menu.aboutToShow.connect(self._update_account_menu)
@@ -352,6 +368,21 @@ class MainWindow(QMainWindow):
         self.settings.setValue(_SPLITTER, self.splitter.saveState())
         self.settings.setValue(_HEADER, self.table.horizontalHeader().saveState())
         self.settings.sync()
+
+    # -- a file dropped on the window: import it, after the preview ------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.transfer.import_file(path))  # after the drop ends
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
