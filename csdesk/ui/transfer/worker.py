@@ -99,9 +99,11 @@ class Job(QObject):
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
-        self.worker.succeeded.connect(lambda r: self._finish(Outcome.DONE, r))
-        self.worker.cancelled.connect(lambda: self._finish(Outcome.CANCELLED, None))
-        self.worker.failed.connect(lambda e: self._finish(Outcome.FAILED, e))
+        # Bound slots of this object, not lambdas: they then run on the GUI thread (a
+        # lambda would run in the worker's thread, beside the widgets it must not touch).
+        self.worker.succeeded.connect(self._on_succeeded)
+        self.worker.cancelled.connect(self._on_cancelled)
+        self.worker.failed.connect(self._on_failed)
 
         self.dialog = QProgressDialog(parent_widget)
         self.dialog.setObjectName("transferProgress")
@@ -142,12 +144,25 @@ class Job(QObject):
         if self.outcome is None:
             self.dialog.show()
 
+    @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         if self.outcome is not None or self._waiting:
             return
         if self.dialog.maximum() != total:
             self.dialog.setRange(0, total)
         self.dialog.setValue(done)
+
+    @Slot(object)
+    def _on_succeeded(self, result: Any) -> None:
+        self._finish(Outcome.DONE, result)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish(Outcome.CANCELLED, None)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._finish(Outcome.FAILED, exc)
 
     def _finish(self, outcome: Outcome, result: Any) -> None:
         self.outcome = outcome
