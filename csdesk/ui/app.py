@@ -80,7 +80,7 @@ def run_gui(args: argparse.Namespace) -> int:
         try:
             startup = Startup(book, interactive=interactive, demo=not open_file)
             server = HandoffServer(handoff_name, startup)
-            startup.windowShown.connect(lambda window: _receive_files(window, server,
+            startup.windowShown.connect(lambda window: receive_files(window, server,
                                                                       open_file))
             if not interactive:
                 startup.windowShown.connect(_quit_after_first_paint)
@@ -96,7 +96,7 @@ def run_gui(args: argparse.Namespace) -> int:
         hook.uninstall()
 
 
-def _receive_files(window: MainWindow, server: HandoffServer, open_file: str | None) -> None:
+def receive_files(window: MainWindow, server: HandoffServer, open_file: str | None) -> None:
     """Once the window shows: preview the file csdesk was started with, and take files
     the desktop hands to a second csdesk (the window comes to the front for them)."""
     def receive(path: Path) -> None:

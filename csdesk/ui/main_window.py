@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
                        self.delete_account_action):
             action.setEnabled(account_id is not None)
         self.archive_action.setText(self.tr("Un&archive") if archived else self.tr("&Archive"))
+        self.transfer.update_enabled()
 
     def new_account(self) -> uuid.UUID | None:
         created = self.account_actions.ask_new_account(csm_name(self.settings))

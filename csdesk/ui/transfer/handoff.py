@@ -43,11 +43,15 @@ def hand_over(name: str, path: Path) -> bool:
         return False
     try:
         socket.write(f"{path.expanduser().resolve()}\n".encode())
-        if not socket.waitForBytesWritten(ANSWER_MS):
+        socket.flush()
+        # (waitForBytesWritten says False when everything went out already: only wait
+        # for what is left)
+        if socket.bytesToWrite() and not socket.waitForBytesWritten(ANSWER_MS):
             return False
         answer = b""
         while not answer.endswith(b"\n"):
-            if not socket.waitForReadyRead(ANSWER_MS):
+            # the answer may be buffered already (read while the path was written)
+            if not socket.bytesAvailable() and not socket.waitForReadyRead(ANSWER_MS):
                 return False
             answer += bytes(socket.readAll().data())
         return answer.strip() == b"ok"
