@@ -113,8 +113,10 @@ class ImportPreviewDialog(QDialog):
                        self.conflicts_label, self.conflicts, self.notes, self.buttons):
             layout.addWidget(widget)
         layout.setStretchFactor(self.conflicts, 1)
-        self.resize(self.fontMetrics().averageCharWidth() * 100,
-                    self.fontMetrics().height() * (40 if has_conflicts else 30))
+        self.conflicts.setMinimumHeight(self.fontMetrics().height() * 8)
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), self.fontMetrics().averageCharWidth() * 100),
+                    hint.height() + (self.fontMetrics().height() * 6 if has_conflicts else 0))
         (self.apply_button if self.apply_button.isEnabled() else self.cancel_button).setFocus()
 
     def headline_text(self, accounts: KindCounts, total: KindCounts) -> str:
@@ -146,7 +148,8 @@ class ImportPreviewDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        rows = [(names[k][1].capitalize(), self.plan.counts[k]) for k in kinds]
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows = [(_first_upper(names[k][1]), self.plan.counts[k]) for k in kinds]
         rows.append((self.tr("All records"), _total(self.plan)))
         for r, (label, c) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(label))
@@ -168,7 +171,8 @@ class ImportPreviewDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         height = table.horizontalHeader().sizeHint().height() + sum(
             table.rowHeight(r) for r in range(table.rowCount())) + 2 * table.frameWidth()
-        table.setFixedHeight(min(height, self.fontMetrics().height() * 22))
+        table.setFixedHeight(height)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return table
 
     def _accounts_text(self) -> str:
@@ -184,7 +188,7 @@ class ImportPreviewDialog(QDialog):
     def _fill_conflicts(self) -> None:
         names = kind_names()
         for s in self.plan.superseded[:MAX_LISTED]:
-            what = names[s.kind][0].capitalize()
+            what = _first_upper(names[s.kind][0])
             title = f"{what}: {s.account}" if s.account else what
             kept = (self.tr("the file's (newer)") if s.kept == "file"
                     else self.tr("this book's (newer)"))
@@ -201,6 +205,10 @@ class ImportPreviewDialog(QDialog):
         header = self.conflicts.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _names(names: list[str], limit: int = 12) -> str:

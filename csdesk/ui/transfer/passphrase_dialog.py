@@ -47,7 +47,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.passphrase.setFocus()
 
     def value(self) -> str:
