@@ -61,10 +61,18 @@ class StallMeter:
         self._last = now
 
 
+def _accept(_dialog: QDialog) -> int:
+    return QDialog.DialogCode.Accepted.value
+
+
 def _until_idle(window: MainWindow, act: Any) -> str:
     loop = QEventLoop()
     said: list[str] = []
-    window.transfer.idle.connect(lambda text: (said.append(text), loop.quit()))
+    def ended(text: str) -> None:
+        said.append(text)
+        loop.quit()
+
+    window.transfer.idle.connect(ended)
     QTimer.singleShot(0, act)
     loop.exec()
     window.transfer.idle.disconnect()
@@ -77,17 +85,15 @@ def run() -> list[Figure]:
     app = QApplication.instance() or QApplication([])
     forms = load_forms(config.shipped_forms_dir())
     today = dt.date.today()
-    ExportDialog.exec = lambda self: QDialog.DialogCode.Accepted.value  # type: ignore[method-assign]
-    ImportPreviewDialog.exec = (  # type: ignore[method-assign]
-        lambda self: QDialog.DialogCode.Accepted.value)
+    # the CSM's answers: OK in the export dialog, Import in the preview, this file
+    for dialog in (ExportDialog, ImportPreviewDialog):
+        dialog.exec = _accept  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory(prefix="csdesk-bench-") as tmp:
         folder = Path(tmp)
         os.environ["CSDESK_HOME"] = str(folder)
         target = folder / "book.csdesk"
-        QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign]
-            lambda *_a: (str(target), ""))
-        QFileDialog.getOpenFileName = staticmethod(  # type: ignore[method-assign]
-            lambda *_a: (str(target), ""))
+        for name in ("getSaveFileName", "getOpenFileName"):
+            setattr(QFileDialog, name, staticmethod(lambda *_a: (str(target), "")))
         settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
         meter = StallMeter()
         with open_book(forms, folder / "big.sqlite3", auto_backup=False,

@@ -23,7 +23,12 @@ from csdesk.ui.error_dialogs import ExceptionHook, show_fault
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.startup import Startup
 from csdesk.ui.theme import apply_theme, saved_theme
-from csdesk.ui.transfer.handoff import HandoffServer, hand_over, server_name
+from csdesk.ui.transfer.handoff import (
+    DesktopOpenFilter,
+    HandoffServer,
+    hand_over,
+    server_name,
+)
 
 EXIT_OK, EXIT_BUG, EXIT_ENVIRONMENT = 0, 1, 3
 
@@ -108,6 +113,11 @@ def receive_files(window: MainWindow, server: HandoffServer, open_file: str | No
 
     server.fileReceived.connect(receive)
     server.listen()
+    desktop = DesktopOpenFilter(server)
+    desktop.fileReceived.connect(receive)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(desktop)
     if open_file:
         QTimer.singleShot(0, lambda: window.transfer.import_file(Path(open_file)))
 

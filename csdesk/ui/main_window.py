@@ -386,5 +386,6 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.transfer.import_file(path))  # after the drop ends
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.transfer.stop()
         self.save_layout()
         super().closeEvent(event)

@@ -140,6 +140,14 @@ class TransferActions(QObject):
         self.export_account_action.setEnabled(has_account)
         self.export_history_action.setEnabled(has_account)
 
+    def stop(self) -> None:
+        """The window closes: cancel the work under way and wait for its thread (an
+        import not yet committed is rolled back; nothing is left half-done)."""
+        if self.job is not None and self.job.running:
+            self.job.worker.cancel()
+            self.job.worker_thread.quit()
+            self.job.worker_thread.wait()
+
     @property
     def busy(self) -> bool:
         return self.job is not None and self.job.running

@@ -12,7 +12,8 @@ import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from csdesk import config
@@ -113,3 +114,18 @@ class HandoffServer(QObject):
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)
         socket.deleteLater()
+
+
+class DesktopOpenFilter(QObject):
+    """On macOS the desktop hands a double-clicked file to the running application as a
+    FileOpen event, not on the command line: ``fileReceived(Path)`` for each."""
+
+    fileReceived = Signal(object)  # Path
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            name = event.file()
+            if name:
+                self.fileReceived.emit(Path(name))
+                return True
+        return super().eventFilter(watched, event)
