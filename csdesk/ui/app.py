@@ -113,10 +113,12 @@ def receive_files(window: MainWindow, server: HandoffServer, open_file: str | No
 
     server.fileReceived.connect(receive)
     server.listen()
-    desktop = DesktopOpenFilter(server)
-    desktop.fileReceived.connect(receive)
     app = QApplication.instance()
-    if app is not None:
+    if sys.platform == "darwin" and app is not None:
+        # only there: a Python filter on the application sees every event, and would
+        # make the window wait whenever a worker thread holds the interpreter
+        desktop = DesktopOpenFilter(server)
+        desktop.fileReceived.connect(receive)
         app.installEventFilter(desktop)
     if open_file:
         QTimer.singleShot(0, lambda: window.transfer.import_file(Path(open_file)))

@@ -8,13 +8,19 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QProcess, QProcessEnvironment, QSettings
+from PySide6.QtGui import QFileOpenEvent
 from pytestqt.qtbot import QtBot
 
 from csdesk.cli import build_parser, split_file_to_open
 from csdesk.store.book import Book
 from csdesk.ui.app import receive_files
 from csdesk.ui.main_window import MainWindow
-from csdesk.ui.transfer.handoff import HandoffServer, hand_over, server_name
+from csdesk.ui.transfer.handoff import (
+    DesktopOpenFilter,
+    HandoffServer,
+    hand_over,
+    server_name,
+)
 from csdesk.ui.transfer.recent_files import RecentFiles
 from tests.ui.transfer_helpers import (
     export_options,
@@ -127,3 +133,11 @@ def test_csdesk_with_a_file_opens_the_window_on_that_file() -> None:
     assert split_file_to_open(["imprt"], commands) == (["imprt"], None)  # argparse says
     args = build_parser().parse_args(["--db", "b.sqlite3"])
     assert args.command is None
+
+
+def test_a_file_opened_from_the_macos_desktop_arrives_as_an_event(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    desktop = DesktopOpenFilter()
+    with qtbot.waitSignal(desktop.fileReceived, timeout=WAIT_MS) as received:
+        assert desktop.eventFilter(desktop, QFileOpenEvent(str(tmp_path / "acme.csdesk")))
+    assert received.args[0] == tmp_path / "acme.csdesk"

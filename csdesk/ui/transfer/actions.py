@@ -188,13 +188,13 @@ class TransferActions(QObject):
 
     # -- running work -------------------------------------------------------------------
     def _run(self, work: Callable[[Progress], Any], title: str, label: str,
-             done: Callable[[Outcome, Any], None]) -> None:
+             done: Callable[[Outcome, Any], None], show_at_once: bool = False) -> None:
         job = Job(work, title, label, self.window, self)
         job.finished.connect(done)
         job.finished.connect(lambda *_: job.deleteLater())
         self.job = job
         self.jobStarting.emit(job)
-        job.start()
+        job.start(show_at_once)
 
     def _not_now(self) -> bool:
         if self.busy:
@@ -257,7 +257,8 @@ class TransferActions(QObject):
                              self.tr("The import"))
 
         self._run(lambda progress: _plan_file(self.book, path, passphrase, progress),
-                  self.tr("Import"), self.tr("Checking {name}…").format(name=path.name), done)
+                  self.tr("Import"), self.tr("Checking every record of {name}…").format(
+                      name=path.name), done, show_at_once=True)
 
     def _preview(self, path: Path, plan: ImportPlan) -> None:
         self.recent.add(path)

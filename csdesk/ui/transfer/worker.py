@@ -124,9 +124,15 @@ class Job(QObject):
         self._show_timer.setInterval(SHOW_AFTER_MS)
         self._show_timer.timeout.connect(self._show_dialog)
 
-    def start(self) -> None:
+    def start(self, show_at_once: bool = False) -> None:
+        """Start the work; the dialog shows after SHOW_AFTER_MS, or before the work
+        starts with ``show_at_once`` (for work that may hold the interpreter for long
+        stretches, such as checking a big account file: the dialog is up before that)."""
+        if show_at_once:
+            self.dialog.show()
+        else:
+            self._show_timer.start()
         self.worker_thread.start()
-        self._show_timer.start()
 
     @property
     def running(self) -> bool:
