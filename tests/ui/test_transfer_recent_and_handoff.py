@@ -7,14 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QProcess, QProcessEnvironment, QSettings
+from PySide6.QtCore import QProcess, QProcessEnvironment, QSettings, QTimer
 from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from csdesk.active_forms import active_forms
 from csdesk.cli import build_parser, split_file_to_open
-from csdesk.store.book import Book
-from csdesk.ui.app import receive_files
+from csdesk.exchange.accountfile import export_accounts
+from csdesk.store.book import Book, open_book
+from csdesk.ui.app import receive_files, run_gui
 from csdesk.ui.main_window import MainWindow
+from csdesk.ui.transfer.actions import TransferActions
 from csdesk.ui.transfer.handoff import (
     DesktopOpenFilter,
     HandoffServer,
@@ -141,3 +145,32 @@ def test_a_file_opened_from_the_macos_desktop_arrives_as_an_event(qtbot: QtBot,
     with qtbot.waitSignal(desktop.fileReceived, timeout=WAIT_MS) as received:
         assert desktop.eventFilter(desktop, QFileOpenEvent(str(tmp_path / "acme.csdesk")))
     assert received.args[0] == tmp_path / "acme.csdesk"
+
+
+def test_csdesk_started_with_a_file_previews_it_instead_of_building_the_demo(
+        qapp: QApplication, portfolio_book: Book, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "acme.csdesk"
+    export_accounts(portfolio_book, [portfolio_book.accounts.find("Acme Robotics").id],
+                    source)
+    empty = tmp_path / "fresh.sqlite3"
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+    said: list[str] = []
+    original = TransferActions._status
+
+    def status_then_quit(actions: TransferActions, text: str) -> None:
+        original(actions, text)
+        said.append(text)
+        QTimer.singleShot(0, lambda: QApplication.exit(0))
+
+    monkeypatch.setattr(TransferActions, "_status", status_then_quit)
+    parser = build_parser()
+    words, open_file = split_file_to_open(["--db", str(empty), str(source)], {"import"})
+    args = parser.parse_args(words)
+    args.open_file = open_file
+    assert run_gui(args) == 0
+    assert "1 account added" in seen[0]["headline"]
+    assert said[0].startswith("Imported acme.csdesk: 1 account added")
+    with open_book(active_forms(), empty) as book:  # no demo book: only the import
+        assert [r.name for r in book.accounts.portfolio()] == ["Acme Robotics"]
