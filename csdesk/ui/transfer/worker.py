@@ -10,6 +10,7 @@ which alone touches the dialog; the function never touches a widget.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from enum import Enum
@@ -60,6 +61,12 @@ class JobWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        # No cyclic garbage collection meanwhile: on a big book a full collection walks
+        # millions of live records for seconds while holding the interpreter, and the
+        # window (whose every event needs it) would stand still. The records are freed
+        # by reference counting when the work is done.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             result = self._work(self._progress)
         except Cancelled:
@@ -68,6 +75,9 @@ class JobWorker(QObject):
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
+        finally:
+            if collecting:
+                gc.enable()
 
     def _progress(self, done: int, total: int) -> bool:
         if self._cancel.is_set():
