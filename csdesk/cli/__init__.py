@@ -1,5 +1,8 @@
 """The ``csdesk`` command: the GUI when run bare, headless subcommands otherwise.
 
+``csdesk FILE`` (as the desktop runs it for a double-clicked .csdesk file) starts the GUI
+with the import preview of FILE, or hands FILE to the csdesk already running on the book.
+
 Exit codes: 0 done, 1 a check found a problem or an unexpected error (logged), 2 bad
 input or usage, 3 the environment stopped us (disk, permissions, lock, newer data).
 """
@@ -8,7 +11,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from pathlib import Path
 
 from csdesk import __version__
 from csdesk.cli import db, demo, exchange, report, score
@@ -41,9 +45,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_OPTIONS_WITH_VALUE = frozenset({"--db", "--db-url"})
+
+
+def split_file_to_open(argv: Sequence[str], commands: Collection[str]) -> tuple[
+        list[str], str | None]:
+    """``csdesk [options] FILE``: the arguments without FILE, and FILE (None when the
+    first word is a command, or there is none)."""
+    words = list(argv)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            break
+        if word in _OPTIONS_WITH_VALUE:
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        if word in commands or not _looks_like_a_file(word):
+            return words, None  # a command (or a misspelt one: argparse says so)
+        return [*words[:i], *words[i + 1:]], word
+    return words, None
+
+
+def _looks_like_a_file(word: str) -> bool:
+    return Path(word).suffix.lower() in (".csdesk", ".csv", ".xlsx") or Path(word).exists()
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    return {name for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction) for name in action.choices}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    words, open_file = split_file_to_open(sys.argv[1:] if argv is None else argv,
+                                          _commands(parser))
+    args = parser.parse_args(words)
+    args.open_file = open_file
     try:
         if args.command is None:
             from csdesk.ui.app import run_gui  # Qt loads only for the GUI

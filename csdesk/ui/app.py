@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from csdesk import __version__
@@ -24,6 +24,12 @@ from csdesk.ui.error_dialogs import ExceptionHook, show_fault
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.startup import Startup
 from csdesk.ui.theme import apply_theme, saved_theme
+from csdesk.ui.transfer.handoff import (
+    DesktopOpenFilter,
+    HandoffServer,
+    hand_over,
+    server_name,
+)
 
 EXIT_OK, EXIT_BUG, EXIT_ENVIRONMENT = 0, 1, 3
 
@@ -70,12 +76,20 @@ def run_gui(args: argparse.Namespace) -> int:
     setup_logging()
     hook = ExceptionHook(interactive)
     hook.install()
+    open_file = getattr(args, "open_file", None)
+    handoff_name = server_name(getattr(args, "db", None), getattr(args, "db_url", None))
     try:
+        # A csdesk already runs on this book: it takes the file; we never touch the store.
+        if open_file and hand_over(handoff_name, Path(open_file)):
+            return EXIT_OK
         book = open_book_or_explain(args, interactive)
         if book is None:
             return EXIT_ENVIRONMENT
         try:
-            startup = Startup(book, interactive=interactive)
+            startup = Startup(book, interactive=interactive, demo=not open_file)
+            server = HandoffServer(handoff_name, startup)
+            startup.windowShown.connect(lambda window: receive_files(window, server,
+                                                                      open_file))
             if not interactive:
                 startup.windowShown.connect(_quit_after_first_paint)
             try:
@@ -88,6 +102,29 @@ def run_gui(args: argparse.Namespace) -> int:
             book.close()
     finally:
         hook.uninstall()
+
+
+def receive_files(window: MainWindow, server: HandoffServer, open_file: str | None) -> None:
+    """Once the window shows: preview the file csdesk was started with, and take files
+    the desktop hands to a second csdesk (the window comes to the front for them)."""
+    def receive(path: Path) -> None:
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        window.transfer.import_file(path)
+
+    server.fileReceived.connect(receive)
+    server.listen()
+    app = QApplication.instance()
+    if sys.platform == "darwin" and app is not None:
+        # only there: a Python filter on the application sees every event, and would
+        # make the window wait whenever a worker thread holds the interpreter
+        desktop = DesktopOpenFilter(server)
+        desktop.fileReceived.connect(receive)
+        app.installEventFilter(desktop)
+    if open_file:
+        QTimer.singleShot(0, lambda: window.transfer.import_file(Path(open_file)))
 
 
 def _quit_after_first_paint(window: MainWindow) -> None:

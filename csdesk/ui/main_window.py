@@ -7,7 +7,15 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -27,6 +35,8 @@ from csdesk.ui.portfolio_table import PortfolioTable
 from csdesk.ui.report_export import ReportExporter
 from csdesk.ui.settings_dialog import SettingsDialog, apply_actor, csm_name
 from csdesk.ui.status_summary import StatusSummary
+from csdesk.ui.transfer.actions import TransferActions
+from csdesk.ui.transfer.drops import dropped_file
 from csdesk.ui.undo import Editor
 from csdesk.ui.workspace.page import PageContext
 
@@ -77,6 +87,8 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(self.refresh)
         self.account_actions = AccountActions(book, self.editor, self)
         self.exporter = ReportExporter(book, self, self.settings)
+        self.transfer = TransferActions(self, self)  # import, export, recent files
+        self.setAcceptDrops(True)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
@@ -139,6 +151,8 @@ class MainWindow(QMainWindow):
         self.new_account_action.triggered.connect(self.new_account)
         file_menu.addAction(self.new_account_action)
         file_menu.addSeparator()
+        self.transfer.add_file_entries(file_menu)
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -186,6 +200,7 @@ class MainWindow(QMainWindow):
         account_menu.addSeparator()
         account_menu.addAction(self.export_qbr_action)
         account_menu.addAction(self.export_charter_action)
+        self.transfer.add_account_entries(account_menu)
         account_menu.addSeparator()
         account_menu.addAction(self.delete_account_action)
         account_menu.aboutToShow.connect(self._update_account_menu)
@@ -295,6 +310,7 @@ class MainWindow(QMainWindow):
                        self.export_charter_action):
             action.setEnabled(account_id is not None)
         self.archive_action.setText(self.tr("Un&archive") if archived else self.tr("&Archive"))
+        self.transfer.update_enabled()
 
     def new_account(self) -> uuid.UUID | None:
         created = self.account_actions.ask_new_account(csm_name(self.settings))
@@ -387,6 +403,22 @@ class MainWindow(QMainWindow):
         self.settings.setValue(_HEADER, self.table.horizontalHeader().saveState())
         self.settings.sync()
 
+    # -- a file dropped on the window: import it, after the preview ------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.transfer.import_file(path))  # after the drop ends
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.transfer.stop()
         self.save_layout()
         super().closeEvent(event)

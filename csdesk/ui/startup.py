@@ -20,8 +20,10 @@ class Startup(QObject):
     windowShown = Signal(object)  # the MainWindow
 
     def __init__(self, book: Book, settings: QSettings | None = None,
-                 interactive: bool = True, parent: QObject | None = None):
+                 interactive: bool = True, parent: QObject | None = None,
+                 demo: bool = True):
         super().__init__(parent)
+        self.demo = demo  # False when started to import a file: no demo book first
         self.book = book
         self.settings = settings
         self.interactive = interactive
@@ -31,7 +33,7 @@ class Startup(QObject):
     def start(self) -> None:
         """Show the window now, or once the demo book is built (an error in building the
         window raises here when it is shown at once)."""
-        if self.book.accounts.count() == 0:
+        if self.demo and self.book.accounts.count() == 0:
             # The progress dialog may be the only window for a while, and it hides when
             # cancelled: that must not end the application.
             QApplication.setQuitOnLastWindowClosed(False)

@@ -1,0 +1,195 @@
+"""Long work off the GUI thread, with a progress dialog that can be cancelled.
+
+A ``Job`` runs one function in its own ``QThread``; the function gets a ``Progress``
+callback (``csdesk.exchange.errors.Progress``) that returns False once the user has
+cancelled, and the exchange code then stops before anything is written (``Cancelled``).
+Work that finished is reported as finished even if Cancel came too late: a committed
+import is never described as cancelled. The job's signals arrive on the GUI thread,
+which alone touches the dialog; the function never touches a widget.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from csdesk.exchange.errors import Cancelled, Progress
+
+Work = Callable[[Progress], Any]
+SHOW_AFTER_MS = 150  # quicker work never flashes a dialog
+
+
+class Outcome(Enum):
+    DONE = "done"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+
+def stop_if_cancelled(progress: Progress) -> None:
+    """For work of several steps: between two steps, stop if Cancel was pressed."""
+    if progress(0, 0) is False:
+        raise Cancelled
+
+
+class JobWorker(QObject):
+    """Runs ``work(progress)`` once, in whichever thread it is moved to."""
+
+    progress = Signal(int, int)  # done, total (at most one signal per 0.1 %)
+    succeeded = Signal(object)  # what the work returned
+    cancelled = Signal()  # stopped on request; nothing was written
+    failed = Signal(object)  # the exception
+
+    def __init__(self, work: Work):
+        super().__init__()
+        self._work = work
+        self._cancel = threading.Event()
+        self._last = -1
+
+    def cancel(self) -> None:
+        """Ask the work to stop (safe from any thread)."""
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        # No cyclic garbage collection meanwhile: on a big book a full collection walks
+        # millions of live records for seconds while holding the interpreter, and the
+        # window (whose every event needs it) would stand still. The records are freed
+        # by reference counting when the work is done.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            result = self._work(self._progress)
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # reported to the GUI thread, which explains it
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _progress(self, done: int, total: int) -> bool:
+        if self._cancel.is_set():
+            return False
+        if total > 0:
+            step = 1000 * done // total
+            if step != self._last or done == total:
+                self._last = step
+                self.progress.emit(done, total)
+        return True
+
+
+class Job(QObject):
+    """One piece of work with its thread and its progress dialog. ``start()`` once;
+    ``finished(outcome, result)`` arrives on the GUI thread after the thread stopped
+    (``result`` is the work's return value, the exception, or None when cancelled)."""
+
+    finished = Signal(object, object)  # Outcome, result
+
+    def __init__(self, work: Work, title: str, label: str,
+                 parent_widget: QWidget | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.outcome: Outcome | None = None
+        self.result: Any = None
+        self._waiting = False
+        self.worker = JobWorker(work)
+        self.worker_thread = QThread(self)
+        self.worker_thread.setObjectName("csdeskTransfer")
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._on_progress)
+        # Bound slots of this object, not lambdas: they then run on the GUI thread (a
+        # lambda would run in the worker's thread, beside the widgets it must not touch).
+        self.worker.succeeded.connect(self._on_succeeded)
+        self.worker.cancelled.connect(self._on_cancelled)
+        self.worker.failed.connect(self._on_failed)
+
+        self.dialog = QProgressDialog(parent_widget)
+        self.dialog.setObjectName("transferProgress")
+        self.dialog.setAccessibleName(title)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setLabelText(label)
+        self.dialog.setCancelButtonText(self.tr("Cancel"))
+        self.dialog.setRange(0, 0)  # busy until the first progress report
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumDuration(24 * 3600 * 1000)  # shown by our timer, not Qt's
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumWidth(self.dialog.fontMetrics().averageCharWidth() * 56)
+        self.dialog.canceled.connect(self.cancel)
+        self.dialog.hide()
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(SHOW_AFTER_MS)
+        self._show_timer.timeout.connect(self._show_dialog)
+
+    def start(self, show_at_once: bool = False) -> None:
+        """Start the work; the dialog shows after SHOW_AFTER_MS, or before the work
+        starts with ``show_at_once`` (for work that may hold the interpreter for long
+        stretches, such as checking a big account file: the dialog is up before that)."""
+        if show_at_once:
+            self.dialog.show()
+        else:
+            self._show_timer.start()
+        self.worker_thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self.outcome is None
+
+    def cancel(self) -> None:
+        """What Cancel does: ask the work to stop and say so until it has."""
+        if self.outcome is None and not self._waiting:
+            self.worker.cancel()
+            self._waiting = True
+            self.dialog.setLabelText(self.tr("Stopping… nothing is changed."))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def _show_dialog(self) -> None:
+        if self.outcome is None:
+            self.dialog.show()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.outcome is not None or self._waiting:
+            return
+        if self.dialog.maximum() != total:
+            self.dialog.setRange(0, total)
+        self.dialog.setValue(done)
+
+    @Slot(object)
+    def _on_succeeded(self, result: Any) -> None:
+        self._finish(Outcome.DONE, result)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish(Outcome.CANCELLED, None)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._finish(Outcome.FAILED, exc)
+
+    def _finish(self, outcome: Outcome, result: Any) -> None:
+        self.outcome = outcome
+        self.result = result
+        self._show_timer.stop()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
+        self.dialog.reset()
+        self.dialog.hide()
+        if self._waiting:
+            self._waiting = False
+            QApplication.restoreOverrideCursor()
+        self.finished.emit(outcome, result)
+        self.dialog.deleteLater()

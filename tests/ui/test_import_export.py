@@ -1,0 +1,266 @@
+"""Account files from the window: a CSM exports an account, a colleague imports it into
+their own book after a preview; encrypted files, broken files, drops, cancelling."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from csdesk.active_forms import active_forms
+from csdesk.exchange import container
+from csdesk.exchange.accountfile import read_account_file
+from csdesk.store.book import Book, open_book
+from csdesk.ui.main_window import MainWindow
+from csdesk.ui.portfolio_model import Column
+from csdesk.ui.transfer.worker import Job
+from tests.ui.conftest import TODAY
+from tests.ui.transfer_helpers import (
+    export_options,
+    open_with,
+    passphrases,
+    preview_answers,
+    save_as,
+    warnings_shown,
+)
+
+WAIT_MS = 30000
+
+
+def make_window(qtbot: QtBot, book: Book, settings: Any) -> MainWindow:
+    window = MainWindow(book, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, portfolio_book: Book, settings: Any) -> MainWindow:
+    return make_window(qtbot, portfolio_book, settings)
+
+
+@pytest.fixture
+def colleague_book(tmp_path: Path) -> Iterator[Book]:
+    """A colleague's own, empty book."""
+    with open_book(active_forms(), tmp_path / "colleague.sqlite3", auto_backup=False,
+                   today=lambda: TODAY) as book:
+        yield book
+
+
+@pytest.fixture
+def colleague(qtbot: QtBot, colleague_book: Book, settings: Any) -> MainWindow:
+    return make_window(qtbot, colleague_book, settings)
+
+
+def names_shown(window: MainWindow) -> list[str]:
+    model = window.table.model()
+    return sorted(model.index(r, Column.ACCOUNT).data() for r in range(model.rowCount()))
+
+
+def export_acme(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                target: Path, passphrase: str | None = None) -> None:
+    """Account > Export account… on Acme Robotics, saved as ``target``."""
+    window.select_account(window.book.accounts.find("Acme Robotics").id)
+    export_options(monkeypatch, passphrase=passphrase)
+    save_as(monkeypatch, target)
+    window.transfer.update_enabled()
+    assert window.transfer.export_account_action.isEnabled()
+    with qtbot.waitSignal(window.transfer.idle, timeout=WAIT_MS) as said:
+        window.transfer.export_account_action.trigger()
+    assert said.args[0].startswith(f"Exported 1 account to {target}")
+
+
+def import_through_menu(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                        path: Path) -> str:
+    open_with(monkeypatch, path)
+    with qtbot.waitSignal(window.transfer.idle, timeout=WAIT_MS) as said:
+        window.transfer.import_action.trigger()
+    return str(said.args[0])
+
+
+def test_the_file_and_account_menus_offer_import_and_export(window: MainWindow) -> None:
+    texts = {a.text() for a in window.menuBar().actions()[0].menu().actions()}
+    assert {"&Import…", "&Export portfolio…", "Export portfolio &table…",
+            "Recent account &files"} <= texts
+    account_menu = next(a.menu() for a in window.menuBar().actions()
+                        if a.text() == "&Account")
+    assert {"E&xport account…", "Export health &history…"} <= {
+        a.text() for a in account_menu.actions()}
+    assert window.transfer.import_action.shortcut().toString() == "Ctrl+O"
+
+
+def test_an_exported_account_imports_into_a_fresh_book_once(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    target = tmp_path / "acme.csdesk"
+    export_acme(qtbot, window, monkeypatch, target)
+    assert list(read_account_file(target).account_names.values()) == ["Acme Robotics"]
+
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert "1 account added" in seen[0]["headline"]
+    assert seen[0]["import_enabled"]
+    assert "New: Acme Robotics" in seen[0]["accounts"]
+    assert ["Health readings", "2", "", "", ""] in seen[0]["rows"]
+    assert said.startswith("Imported acme.csdesk: 1 account added")
+    assert colleague.statusBar().currentMessage() == said
+    assert names_shown(colleague) == ["Acme Robotics"]
+    assert len(colleague.book.snapshots.history(
+        colleague.book.accounts.find("Acme Robotics").id)) == 2
+
+    # the same file again: everything is already there, nothing to import
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert seen[1]["headline"].startswith("Everything in this file is already in your book")
+    assert not seen[1]["import_enabled"]
+    assert all(row[1] == "" and row[2] == "" for row in seen[1]["rows"])
+    assert said == "Nothing was imported from acme.csdesk."
+    assert names_shown(colleague) == ["Acme Robotics"]
+
+
+def test_a_record_changed_on_both_sides_shows_the_losing_version(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    target = tmp_path / "acme.csdesk"
+    export_acme(qtbot, window, monkeypatch, target)
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+    import_through_menu(qtbot, colleague, monkeypatch, target)
+    acme = colleague.book.accounts.find("Acme Robotics")
+    colleague.book.accounts.update(acme.id, {"owner": "Colleague Kim"})  # newer here
+
+    import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert any(c.startswith("Account: Acme Robotics") and "owner = Dana Lee" in c
+               for c in seen[1]["conflicts"]), seen[1]["conflicts"]
+    assert colleague.book.accounts.find("Acme Robotics").owner == "Colleague Kim"
+
+
+def test_an_encrypted_file_asks_again_after_a_wrong_passphrase(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    target = tmp_path / "acme-secret.csdesk"
+    export_acme(qtbot, window, monkeypatch, target, passphrase="blue harbour 42")
+    assert read_account_file(target, "blue harbour 42").encrypted
+
+    problems: list[str] = []
+    passphrases(monkeypatch, ["blue harbor 42", "blue harbour 42"], problems)
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert problems[0] == ""
+    assert "does not open the file, or the file was changed" in problems[1]
+    assert said.startswith("Imported acme-secret.csdesk: 1 account added")
+    assert names_shown(colleague) == ["Acme Robotics"]
+
+
+def test_giving_up_on_the_passphrase_imports_nothing(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    target = tmp_path / "acme-secret.csdesk"
+    export_acme(qtbot, window, monkeypatch, target, passphrase="blue harbour 42")
+    problems: list[str] = []
+    passphrases(monkeypatch, [], problems)
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert said == "Import cancelled: nothing was changed."
+    assert colleague.book.accounts.count() == 0
+
+
+def test_a_broken_file_says_where_and_changes_nothing(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    good = tmp_path / "acme.csdesk"
+    export_acme(qtbot, window, monkeypatch, good)
+    document = json.loads(container.unpack(good.read_bytes(), "acme").document)
+    document["snapshots"][0]["platform_adoption"] = 140
+    broken = tmp_path / "broken.csdesk"
+    broken.write_bytes(container.pack(json.dumps(document).encode()))
+    before = window.book.accounts.count()
+
+    shown = warnings_shown(monkeypatch)
+    said = import_through_menu(qtbot, window, monkeypatch, broken)
+    assert said.startswith("Nothing was changed")
+    assert "broken.csdesk: snapshots[0].platform_adoption" in shown[0]
+    assert "100" in shown[0]
+    assert window.book.accounts.count() == before
+
+    garbage = tmp_path / "notes.csdesk"
+    garbage.write_bytes(b"this is not an account file")
+    import_through_menu(qtbot, colleague, monkeypatch, garbage)
+    assert "notes.csdesk" in shown[1]
+    assert colleague.book.accounts.count() == 0
+
+
+_KEPT: list[QMimeData] = []  # an event holds its data by pointer: keep it alive
+
+
+def drop_event(path: Path, kind: type) -> Any:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    _KEPT.append(mime)
+    if kind is QDragEnterEvent:
+        return QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                               Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    return QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+
+
+def test_a_file_dropped_on_the_window_is_previewed_and_imported(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    target = tmp_path / "acme.csdesk"
+    export_acme(qtbot, window, monkeypatch, target)
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+
+    enter = drop_event(target, QDragEnterEvent)
+    colleague.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    not_ours = drop_event(tmp_path / "photo.jpg", QDragEnterEvent)
+    not_ours.ignore()
+    colleague.dragEnterEvent(not_ours)
+    assert not not_ours.isAccepted()
+
+    with qtbot.waitSignal(colleague.transfer.idle, timeout=WAIT_MS) as said:
+        colleague.dropEvent(drop_event(target, QDropEvent))
+    assert "1 account added" in seen[0]["headline"]
+    assert said.args[0].startswith("Imported acme.csdesk")
+    assert names_shown(colleague) == ["Acme Robotics"]
+
+
+def test_cancelling_an_import_leaves_the_book_as_it_was(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    target = tmp_path / "book.csdesk"
+    export_options(monkeypatch)
+    save_as(monkeypatch, target)
+    with qtbot.waitSignal(window.transfer.idle, timeout=WAIT_MS):
+        window.transfer.export_portfolio_action.trigger()
+    assert len(read_account_file(target).accounts) == 6
+
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+    jobs: list[Job] = []
+
+    def press_cancel(job: Job) -> None:
+        jobs.append(job)
+        if len(jobs) == 2:  # the import itself, after the preview
+            job.dialog.show()
+            cancel = job.dialog.findChild(QPushButton)
+            assert cancel is not None and cancel.text() == "Cancel"
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+    colleague.transfer.jobStarting.connect(press_cancel)
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert "6 accounts added" in seen[0]["headline"]
+    assert said == "Import cancelled: nothing was changed."
+    assert colleague.book.accounts.count() == 0
+    assert names_shown(colleague) == []
+    assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
