@@ -93,7 +93,7 @@ def main() -> int:
             qbr.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
             settle(app)
             window.grab().save(str(OUT / "qbr-checklists.png"))
-                        import_previews(app, book, folder, window)
+            import_previews(app, book, folder, window)
             print(f"wrote {len(window.workspace.pages) + 4} screenshots to {OUT}")
         finally:
             book.close()
