@@ -4,11 +4,13 @@ it, a status-bar summary, and the File and Help menus."""
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk import __version__
+from csdesk.reports.charter import build_charter
 from csdesk.store.book import Book
 from csdesk.ui.account_actions import AccountActions
 from csdesk.ui.account_panel import AccountPanel
@@ -27,6 +30,7 @@ from csdesk.ui.portfolio_table import PortfolioTable
 from csdesk.ui.settings_dialog import SettingsDialog, apply_actor, csm_name
 from csdesk.ui.status_summary import StatusSummary
 from csdesk.ui.undo import Editor
+from csdesk.ui.workshop.launcher import WorkshopLauncher
 from csdesk.ui.workspace.page import PageContext
 from csdesk.ui.workspace.workspace import AccountWorkspace
 
@@ -76,6 +80,11 @@ class MainWindow(QMainWindow):
             lambda key: self.settings.setValue(_LAST_PAGE, key))
         self.editor.changed.connect(self.refresh)
         self.account_actions = AccountActions(book, self.editor, self)
+        self.workshops = WorkshopLauncher(book, self, self.settings)
+        self.workshops.charterPdfRequested.connect(self.export_charter_pdf)
+        self.workshops.workshopEnded.connect(lambda _a: self.workspace.refresh())
+        readiness_page = self.workspace.pages["readiness"]
+        readiness_page.workshopRequested.connect(self.workshops.run)  # type: ignore[attr-defined]
         self.central = QStackedWidget(self)
         self.central.addWidget(self.splitter)
         self.central.addWidget(self.workspace)
@@ -92,6 +101,7 @@ class MainWindow(QMainWindow):
         self.summary = StatusSummary(book.forms.health, self)
         # Permanent: a passing message on the left never hides the summary.
         self.statusBar().addPermanentWidget(self.summary)
+        self.statusBar().addWidget(self.workshops.resume_button)
 
         self._build_menus()
         # A filter change arrives as many row signals: sum up once, when they are done.
@@ -160,6 +170,7 @@ class MainWindow(QMainWindow):
         self.delete_account_action.triggered.connect(self.delete_account)
         for action in (self.edit_details_action, self.archive_action):
             account_menu.addAction(action)
+        account_menu.addAction(self.workshops.action)
         account_menu.addSeparator()
         account_menu.addAction(self.delete_account_action)
         account_menu.aboutToShow.connect(self._update_account_menu)
@@ -227,12 +238,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue(_LAST_ACCOUNT, str(account_id))
         self.setWindowTitle(self.tr("csdesk: {name}").format(
             name=self.book.accounts.get(account_id).name))
+        self.workshops.set_account(account_id)
 
     def show_portfolio(self) -> None:
         self.central.setCurrentWidget(self.splitter)
         self.filter_toolbar.show()
         self.settings.setValue(_LAST_ACCOUNT, "")
         self.setWindowTitle(self.tr("csdesk: portfolio"))
+        self.workshops.set_account(None)
         self.refresh()
         self.table.setFocus()
 
@@ -293,6 +306,14 @@ class MainWindow(QMainWindow):
         account_id = self.current_account_id()
         if account_id is not None:
             self.account_actions.delete(account_id)
+
+    def export_charter_pdf(self, account_id: uuid.UUID) -> None:
+        """Placeholder until the shared PDF export action: the charter into a chosen file."""
+        name = self.book.accounts.get(account_id).name
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save charter PDF"), f"{name} charter.pdf", self.tr("PDF (*.pdf)"))
+        if target:
+            build_charter(self.book, account_id, Path(target))
 
     def _show_archived(self, shown: bool) -> None:
         self.settings.setValue(_SHOW_ARCHIVED, shown)

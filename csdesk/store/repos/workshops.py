@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -108,8 +108,8 @@ class WorkshopRepository(Repository):
             return [_view(s, r) for r in rows]
 
     # writing ---------------------------------------------------------------------------
-    def start(self, account_id: uuid.UUID, participants: list[tuple[str, uuid.UUID | None]]
-              | None = None) -> WorkshopView:
+    def start(self, account_id: uuid.UUID,
+              participants: Sequence[tuple[str, uuid.UUID | None]] = ()) -> WorkshopView:
         """Open the day: the agenda's blocks planned, the first one running from now."""
         agenda = self.forms.workshop
         now = self.now()
@@ -129,7 +129,7 @@ class WorkshopRepository(Repository):
                                     position=n, planned_start=block.start.strftime("%H:%M"),
                                     planned_end=block.end.strftime("%H:%M"),
                                     started_at=now if n == 0 else None))
-            for n, (name, stakeholder_id) in enumerate(participants or []):
+            for n, (name, stakeholder_id) in enumerate(participants):
                 s.add(_participant(s, row.id, name, stakeholder_id, n))
             s.flush()
             return _view(s, row)
