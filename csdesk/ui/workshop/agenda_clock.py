@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -67,8 +66,7 @@ class AgendaClockWidget(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.next = QPushButton(self.tr("Next block ▶"), self)
         self.next.setAccessibleName(self.tr("End this block and start the next"))
-        self.next.setToolTip(self.tr("End this block now and start the next (Ctrl+Right)"))
-        self.next.setShortcut(QKeySequence("Ctrl+Right"))
+        self.next.setToolTip(self.tr("End this block now and start the next (Ctrl+N)"))
         self.next.clicked.connect(self.advanceRequested)
         row = QHBoxLayout()
         row.addWidget(self.left, 1)

@@ -73,7 +73,7 @@ class WorkshopLauncher(QObject):
         window = WorkshopWindow(self.book, workshop, self.book.workshops.now, self.settings)
         window.charterPdfRequested.connect(self.charterPdfRequested)
         window.ended.connect(lambda _o: self._ended(account_id))
-        window.destroyed.connect(lambda _o=None: self._closed(window))
+        window.left.connect(lambda: self._closed(window))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.window = window
         self.set_account(self.account_id)

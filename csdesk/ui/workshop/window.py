@@ -45,6 +45,7 @@ THEME_KEY = "workshop/theme"
 class WorkshopWindow(QWidget):
     charterPdfRequested = Signal(object)  # uuid.UUID of the account
     ended = Signal(object)  # WorkshopOutcome
+    left = Signal()  # the window closed (the workshop may still be running)
 
     def __init__(self, book: Book, workshop: WorkshopView, now: Now,
                  settings: QSettings | None = None, parent: QWidget | None = None,
@@ -145,6 +146,7 @@ class WorkshopWindow(QWidget):
             QShortcut(QKeySequence(key), self).activated.connect(
                 lambda t=tab: self.tabs.setCurrentIndex(t))
         QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(self.toggle_theme)
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.clock.next.click)
 
         saved = self.settings.value(THEME_KEY, "dark")
         self.set_theme(saved if isinstance(saved, str) and saved in PALETTES else "dark")
@@ -256,6 +258,7 @@ class WorkshopWindow(QWidget):
         self.capture.flush()
         self.clock.timer.stop()
         super().closeEvent(event)
+        self.left.emit()
 
 
 def _ask_leave(parent: QWidget) -> bool:
