@@ -8,7 +8,7 @@ import sys
 
 from bench.harness import Figure, render
 
-SUITES = ["scoring", "store", "reports", "exchange", "exchange_big"]
+SUITES = ["scoring", "store", "reports", "exchange", "exchange_big", "workshop"]
 
 
 def main() -> int:

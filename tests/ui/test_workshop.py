@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from csdesk.active_forms import active_forms
+from csdesk.errors import InputProblem
 from csdesk.playbook.records import READINESS_DIMENSIONS
 from csdesk.store.book import Book, open_book
 from csdesk.store.repos.workshops import ParticipantView
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.workshop.end_dialog import ConsensusDialog
 from csdesk.ui.workshop.vote_model import VoteGridModel
+from csdesk.ui.workshop.vote_writer import VoteWriter
 from csdesk.ui.workshop.window import WorkshopWindow
 from tests.ui.conftest import TODAY
 
@@ -273,3 +275,22 @@ def test_vote_model_without_widgets() -> None:
     assert model.index(BUDGET, 0).data() == ""
     assert model.index(BUDGET, model.spread_column).data() == "0"
     assert not model.vote(0, model.mean_column, 4)  # the mean is not a vote
+
+
+def test_a_vote_the_store_refuses_comes_back_to_the_screen(qtbot: QtBot) -> None:
+    stored: list[int | None] = []
+
+    def store(_p: uuid.UUID, _d: str, value: int | None) -> None:
+        if value == 9:
+            raise InputProblem(["vote: 9 is not a whole number 1-5"])
+        stored.append(value)
+
+    writer = VoteWriter(store)
+    writer.submit(uuid.uuid4(), "budget_approval", 3)
+    with qtbot.waitSignal(writer.failed) as refused:
+        writer.submit(uuid.uuid4(), "budget_approval", 9)
+    assert "not a whole number" in str(refused.args[0])
+    assert writer.drain() and stored == [3]  # in order, the good one kept
+    writer.stop()
+    with pytest.raises(RuntimeError, match="closed"):
+        writer.submit(uuid.uuid4(), "budget_approval", 4)

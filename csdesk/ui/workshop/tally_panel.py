@@ -34,19 +34,21 @@ class TallyPanel(QFrame):
         layout.addStretch(1)
 
     def show_tally(self, tally: WorkshopTally) -> None:
+        """Only what changed is set (a vote that moves nothing repaints nothing here)."""
         if tally.score is None:
-            self.score.setText("–")
-            self.level.setText(self.tr("Waiting for votes"))
-            self.detail.setText(self.tr("{n} of {total} dimensions still without a vote")
-                                .format(n=len(tally.missing), total=len(tally.dimensions)))
+            score, level = "–", self.tr("Waiting for votes")
+            detail = self.tr("{n} of {total} dimensions still without a vote").format(
+                n=len(tally.missing), total=len(tally.dimensions))
         else:
-            self.score.setText(f"{tally.score:.1f}")
-            self.level.setText(self.tr("{level} readiness").format(level=tally.level))
-            self.detail.setText(self.tr("{n} participants voting").format(
-                n=tally.participants))
+            score = f"{tally.score:.1f}"
+            level = self.tr("{level} readiness").format(level=tally.level)
+            detail = self.tr("{n} participants voting").format(n=tally.participants)
         split = [d.label for d in tally.dimensions if d.disagreement]
-        self.disagree.setVisible(bool(split))
-        self.disagree.setText(self.tr("⚠ The room disagrees on: {dims}").format(
-            dims=", ".join(split)))
-        for label in (self.score, self.level):
-            label.setAccessibleDescription(label.text())
+        disagree = self.tr("⚠ The room disagrees on: {dims}").format(dims=", ".join(split))
+        for label, text in ((self.score, score), (self.level, level),
+                            (self.detail, detail), (self.disagree, disagree)):
+            if label.text() != text:
+                label.setText(text)
+                label.setAccessibleDescription(text)
+        if self.disagree.isHidden() == bool(split):
+            self.disagree.setVisible(bool(split))

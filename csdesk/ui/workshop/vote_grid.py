@@ -7,7 +7,7 @@ from the last participant to the first of the next dimension): going round the r
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from csdesk.ui.undo import EXPECTED, explain
@@ -42,9 +42,25 @@ class VoteGrid(QTableView):
     def _size_columns(self) -> None:
         """Participants share the width; the mean and the spread take what they need."""
         header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in (self.grid_model.mean_column, self.grid_model.spread_column):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self._fit_tally_columns()
         self._first_cell()
+
+    def _fit_tally_columns(self) -> None:
+        """Fixed widths (no measuring of every row on each vote): what "Spread" and
+        "4  ⚠" need in the fonts the projector style gives."""
+        header = self.horizontalHeader()
+        wide = max(header.fontMetrics().horizontalAdvance("Spread"),
+                   self.fontMetrics().horizontalAdvance("4  ⚠")) + 40
+        for column in (self.grid_model.mean_column, self.grid_model.spread_column):
+            if header.sectionSize(column) != wide:
+                header.resizeSection(column, wide)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_tally_columns()
+        super().resizeEvent(event)
 
     def _first_cell(self) -> None:
         if not self.currentIndex().isValid() and self.grid_model.participants:

@@ -1,8 +1,9 @@
 """The room's votes as a table: one row per readiness dimension, one column per
 participant, then the mean, the spread and whether the room disagrees.
 
-Entering a vote writes it through ``store_vote`` at once (the store keeps it before the
-screen changes), then the row and the live tally update. Tested without widgets.
+Entering a vote hands it to ``store_vote`` (in the window, the vote writer's queue: the
+store has it a few milliseconds later), and the row and the live tally update at once.
+Tested without widgets.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ class VoteGridModel(QAbstractTableModel):
         dim = self.dimensions[row]
         if self.votes[person.id].get(dim) == value:
             return True
-        self.store_vote(person.id, dim, value)  # raises: nothing shown changes
+        self.store_vote(person.id, dim, value)  # if this raises, nothing shown changes
         if value is None:
             self.votes[person.id].pop(dim, None)
         else:

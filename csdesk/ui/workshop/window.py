@@ -38,6 +38,7 @@ from csdesk.ui.workshop.projector_style import PALETTES, style_sheet
 from csdesk.ui.workshop.tally_panel import TallyPanel
 from csdesk.ui.workshop.vote_grid import VoteGrid
 from csdesk.ui.workshop.vote_model import VoteGridModel
+from csdesk.ui.workshop.vote_writer import VoteWriter
 
 THEME_KEY = "workshop/theme"
 
@@ -61,8 +62,10 @@ class WorkshopWindow(QWidget):
         name = book.accounts.get(self.account_id).name
         self.setWindowTitle(self.tr("Kickoff workshop: {name}").format(name=name))
 
+        self.writer = VoteWriter(book.workshops.vote, self)
+        self.writer.failed.connect(self._vote_refused)
         self.model = VoteGridModel(book.forms.readiness, book.forms.workshop,
-                                   book.workshops.vote, self)
+                                   self.writer.submit, self)
         self.grid = VoteGrid(self.model, self)
         self.tally = TallyPanel(self)
         self.model.tallyChanged.connect(self.tally.show_tally)
@@ -203,6 +206,15 @@ class WorkshopWindow(QWidget):
             self.workshop = moved
             self.clock.set_blocks(moved.blocks)
 
+    def _vote_refused(self, exc: Exception) -> None:
+        """The store refused a vote: show why, and the votes as they are stored."""
+        self.writer.drain()
+        if isinstance(exc, EXPECTED):
+            explain(self, exc)
+        else:
+            raise exc
+        self.load(self.book.workshops.get(self.workshop.id))
+
     def _save_note(self, topic: str, text: str) -> None:
         self._try(lambda: self.book.workshops.set_note(self.workshop.id, topic, text))
 
@@ -215,6 +227,7 @@ class WorkshopWindow(QWidget):
 
     def end_workshop(self) -> WorkshopOutcome | None:
         self.capture.flush()
+        self.writer.drain()
         dialog = ConsensusDialog(self.model.current, self.book.forms.readiness, self)
         dialog.setObjectName("consensusDialog")
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -222,6 +235,7 @@ class WorkshopWindow(QWidget):
         return self.finish(dialog.consensus())
 
     def finish(self, consensus: dict[str, float]) -> WorkshopOutcome | None:
+        self.writer.drain()
         outcome = self._try(lambda: self.book.workshops.end(self.workshop.id, consensus))
         if not isinstance(outcome, WorkshopOutcome):
             return None
@@ -256,6 +270,7 @@ class WorkshopWindow(QWidget):
             event.ignore()
             return
         self.capture.flush()
+        self.writer.stop()
         self.clock.timer.stop()
         super().closeEvent(event)
         self.left.emit()
