@@ -8,8 +8,8 @@ import sys
 
 from bench.harness import Figure, render
 
-SUITES = ["scoring", "store", "reports", "exchange", "exchange_big", "ui", "bundle",
-          "transfer_window"]
+SUITES = ["scoring", "store", "reports", "exchange", "exchange_big", "ui", "workshop",
+          "bundle", "transfer_window"]
 
 
 def main() -> int:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import datetime as dt
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +31,7 @@ from csdesk.store.demo import generate_demo
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.transfer.import_preview import ImportPreviewDialog
 from csdesk.ui.transfer.sheet_preview import SheetPreviewDialog
+from csdesk.ui.workshop.window import WorkshopWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -94,10 +97,45 @@ def main() -> int:
             settle(app)
             window.grab().save(str(OUT / "qbr-checklists.png"))
             import_previews(app, book, folder, window)
+            workshop_shots(app, book, chosen.id, settings)
             print(f"wrote {len(window.workspace.pages) + 4} screenshots to {OUT}")
         finally:
             book.close()
     return 0
+
+
+def workshop_shots(app: QApplication, book: Book, account_id: object,
+                   settings: QSettings) -> None:
+    """The kickoff workshop on a 1080p projector, mid-morning: three people have voted,
+    they disagree on two dimensions; light, dark, and the charter notes."""
+    clock = [dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)]
+    book.workshops.now = lambda: clock[0]
+    people = [("Dana Lee", None), ("Sam Ortiz", None), ("Priya Shah", None)]
+    workshop = book.workshops.start(account_id, people)  # type: ignore[arg-type]
+    clock[0] += dt.timedelta(minutes=95)
+    book.workshops.advance(workshop.id)
+    clock[0] += dt.timedelta(minutes=30)
+    votes = [(4, 4, 5), (3, 4, 4), (2, 4, 5), (3, 3, 3), (4, 2, 4), (2, 2, 3), (4, 4, 4),
+             (3, 2, 3), (4, 5, 4)]
+    for dim, row in zip(book.forms.readiness.dimensions, votes, strict=True):
+        for person, value in zip(workshop.participants, row, strict=True):
+            book.workshops.vote(person.id, dim.id, value)
+    book.workshops.set_note(workshop.id, "scope_objectives",
+                            "Automate order intake end to end\n"
+                            "Cut manual re-keying by 80% by the end of Q2")
+    window = WorkshopWindow(book, book.workshops.get(workshop.id), lambda: clock[0],
+                            settings, confirm=lambda _w: True)
+    window.resize(1920, 1080)
+    window.show()
+    for theme in ("light", "dark"):
+        window.set_theme(theme)
+        window.grid.setCurrentIndex(window.model.index(4, 1))
+        settle(app)
+        window.grab().save(str(OUT / f"workshop-{theme}.png"))
+    window.tabs.setCurrentIndex(1)
+    settle(app)
+    window.grab().save(str(OUT / "workshop-charter.png"))
+    window.close()
 
 
 if __name__ == "__main__":

@@ -67,6 +67,12 @@ def fill_account(book: Book, name: str = "Acme Logistics", weeks: int = 8) -> Ac
                              "description": "Mei may move teams"})
     book.opportunities.add(acme.id, {"title": "Second department", "likelihood": 7,
                                      "value": 40_000})
+    workshop = book.workshops.start(acme.id, [("Łukasz Nowak", cto.id)])
+    guest = book.workshops.add_participant(workshop.id, "Priya (IT)")
+    book.workshops.vote(workshop.participants[0].id, "technical_skills", 4)
+    book.workshops.vote(guest.id, "technical_skills", 2)
+    book.workshops.set_note(workshop.id, "scope_objectives", "Order intake first")
+    book.workshops.advance(workshop.id)
     return book.accounts.get(acme.id)
 
 
@@ -123,6 +129,7 @@ def everything(book: Book) -> dict[str, Any]:
             "actions": _by_id(book.actions.list(acc.id)),
             "opportunities": _by_id(book.opportunities.list(acc.id)),
             "qbrs": _by_id(book.qbrs.list(acc.id)),
+            "workshops": book.workshops.for_account(acc.id),
             "trail": _by_id(book.audit.trail(acc.id)),
         }
     return out

@@ -181,3 +181,14 @@ def test_not_utf8_is_refused(tmp_path):
 
 def test_category_weights_sum_exactly(forms):
     assert math.fsum(c.weight for c in forms.health.categories) == 1.0
+
+
+def test_the_workshop_ticks_name_real_checklist_items(forms, tmp_path):
+    assert [(t.checklist, t.item) for t in forms.workshop.ticks][:2] == [
+        ("technical_readiness", "technical_team"), ("technical_readiness", "project_sponsor")]
+    override = _tailor(tmp_path, "agendas/kickoff-workshop.toml",
+                       'item = "project_sponsor"', 'item = "project_sponser"')
+    with pytest.raises(FormError) as info:
+        load_forms(config.shipped_forms_dir(), override)
+    assert info.value.path == override / "agendas" / "kickoff-workshop.toml"
+    assert "has no item team_resources/project_sponser" in str(info.value)

@@ -69,6 +69,12 @@ def test_each_released_schema_upgrades_with_its_data_intact(tmp_path, forms, fix
         assert book.charters.get(acme.id).scope_objectives == "Automate order intake"
         assert book.checklists.for_account(acme.id)[0].done == 1
         assert book.audit.trail(acme.id)
+        # the kickoff workshop (schema 0002) runs on an upgraded book
+        assert book.workshops.active(acme.id) is None
+        workshop = book.workshops.start(acme.id)
+        person = book.workshops.add_participant(workshop.id, "Sam")
+        book.workshops.vote(person.id, "budget_approval", 4)
+        assert book.workshops.active(acme.id).votes[person.id] == {"budget_approval": 4}
 
 
 def test_an_outdated_schema_is_backed_up_before_upgrading(tmp_path, forms):

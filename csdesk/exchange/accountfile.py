@@ -341,7 +341,10 @@ def check_records(records: Mapping[str, Sequence[Row]], label: str) -> list[str]
                                 f"(also by {first[0]}[{first[1]}])")
     unique_keys = {"charters": ("account_id",),
                    "checklists": ("account_id", "checklist_id", "qbr_id"),
-                   "checklist_items": ("instance_id", "section_id", "item_id")}
+                   "checklist_items": ("instance_id", "section_id", "item_id"),
+                   "workshop_blocks": ("workshop_id", "block_id"),
+                   "workshop_votes": ("participant_id", "dimension"),
+                   "workshop_notes": ("workshop_id", "topic")}
     for kind, key in unique_keys.items():
         firsts: dict[tuple[Any, ...], int] = {}
         for index, row in enumerate(records[kind]):

@@ -362,7 +362,7 @@ def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile) -> ImportPlan:
                     touched.add(local["account_id"])  # it may have moved
             else:
                 kept += 1
-        if kind in ("checklists", "assessments"):
+        if kind in ("checklists", "assessments", "workshops"):
             account_of_parent.update((r["id"], r["account_id"]) for r in rows)
         if kind in _HAS_POINTERS:
             touched.update(r["account_id"] for r in (*added, *changed))
@@ -392,7 +392,7 @@ def _account_of(kind: str, row: Row, parents: Mapping[uuid.UUID, uuid.UUID]) -> 
         return row["id"]  # type: ignore[no-any-return]
     if "account_id" in row:
         return row["account_id"]  # type: ignore[no-any-return]
-    parent = row.get("instance_id") or row.get("assessment_id")
+    parent = row.get("instance_id") or row.get("assessment_id") or row.get("workshop_id")
     return parents.get(parent) if parent else None
 
 

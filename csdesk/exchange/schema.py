@@ -315,6 +315,75 @@ class VoteRecord(TypedDict):
     updated_at: Time
 
 
+Dimension = Literal["executive_sponsorship", "strategic_importance", "budget_approval",
+                    "infrastructure_maturity", "technical_skills", "integration_complexity",
+                    "change_readiness", "process_documentation", "stakeholder_buy_in"]
+ClockTime = Annotated[str, Field(max_length=5, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+@with_config(_STRICT)
+class WorkshopRecord(TypedDict):
+    id: Id
+    account_id: Id
+    agenda_id: FormId
+    agenda_version: Version
+    status: Literal["running", "ended"]
+    started_at: Time
+    ended_at: Time | None
+    current_block: Code | None
+    assessment_id: Id | None
+    created_at: Time
+    updated_at: Time
+
+
+@with_config(_STRICT)
+class WorkshopBlockRecord(TypedDict):
+    id: Id
+    workshop_id: Id
+    block_id: Code
+    position: Count
+    planned_start: ClockTime
+    planned_end: ClockTime
+    started_at: Time | None
+    ended_at: Time | None
+    created_at: Time
+    updated_at: Time
+
+
+@with_config(_STRICT)
+class WorkshopParticipantRecord(TypedDict):
+    id: Id
+    workshop_id: Id
+    name: Name
+    stakeholder_id: Id | None
+    position: Count
+    created_at: Time
+    updated_at: Time
+
+
+@with_config(_STRICT)
+class WorkshopVoteRecord(TypedDict):
+    id: Id
+    workshop_id: Id
+    participant_id: Id
+    dimension: Dimension
+    value: Annotated[int, Field(ge=1, le=5)]
+    created_at: Time
+    updated_at: Time
+
+
+@with_config(_STRICT)
+class WorkshopNoteRecord(TypedDict):
+    id: Id
+    workshop_id: Id
+    topic: Literal["scope_objectives", "success_criteria", "timeline_milestones",
+                   "critical_dependencies", "potential_blockers", "mitigation_strategies",
+                   "architecture_notes", "resources", "dependencies"]
+    text: Text
+    created_at: Time
+    updated_at: Time
+
+
 @with_config(_STRICT)
 class AuditRecord(TypedDict):
     id: Id
@@ -345,6 +414,11 @@ RECORD_MODELS: dict[str, type[Any]] = {
     "snapshots": SnapshotRecord,
     "assessments": AssessmentRecord,
     "votes": VoteRecord,
+    "workshops": WorkshopRecord,
+    "workshop_blocks": WorkshopBlockRecord,
+    "workshop_participants": WorkshopParticipantRecord,
+    "workshop_votes": WorkshopVoteRecord,
+    "workshop_notes": WorkshopNoteRecord,
     "audit": AuditRecord,
 }
 KINDS: tuple[str, ...] = tuple(RECORD_MODELS)
@@ -355,6 +429,9 @@ SINGULAR = {
     "workflows": "workflow", "risks": "risk", "actions": "action item",
     "opportunities": "opportunity", "snapshots": "health snapshot",
     "assessments": "readiness assessment", "votes": "readiness vote",
+    "workshops": "kickoff workshop", "workshop_blocks": "workshop agenda block",
+    "workshop_participants": "workshop participant", "workshop_votes": "workshop vote",
+    "workshop_notes": "workshop note",
     "audit": "audit entry",
 }
 
@@ -375,6 +452,13 @@ REFERENCES: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "assessments": (("account_id", "accounts", False),),
     "votes": (("assessment_id", "assessments", False),
               ("stakeholder_id", "stakeholders", True)),
+    "workshops": (("account_id", "accounts", False), ("assessment_id", "assessments", True)),
+    "workshop_blocks": (("workshop_id", "workshops", False),),
+    "workshop_participants": (("workshop_id", "workshops", False),
+                              ("stakeholder_id", "stakeholders", True)),
+    "workshop_votes": (("workshop_id", "workshops", False),
+                       ("participant_id", "workshop_participants", False)),
+    "workshop_notes": (("workshop_id", "workshops", False),),
     "audit": (),
 }
 
@@ -408,6 +492,11 @@ class Document(TypedDict):
     snapshots: NotRequired[list[SnapshotRecord]]
     assessments: NotRequired[list[AssessmentRecord]]
     votes: NotRequired[list[VoteRecord]]
+    workshops: NotRequired[list[WorkshopRecord]]
+    workshop_blocks: NotRequired[list[WorkshopBlockRecord]]
+    workshop_participants: NotRequired[list[WorkshopParticipantRecord]]
+    workshop_votes: NotRequired[list[WorkshopVoteRecord]]
+    workshop_notes: NotRequired[list[WorkshopNoteRecord]]
     audit: NotRequired[list[AuditRecord]]
 
 

@@ -38,6 +38,14 @@ class Deliverable(FormModel):
     items: list[str] = Field(min_length=1)
 
 
+class ChecklistTick(FormModel):
+    """One checklist item that a finished kickoff workshop marks done."""
+
+    checklist: str
+    section: str
+    item: str
+
+
 class WorkshopAgenda(FormModel):
     id: str
     version: int = Field(ge=1)
@@ -46,6 +54,7 @@ class WorkshopAgenda(FormModel):
     disagreement_spread: int = Field(default=2, ge=1, le=4)
     blocks: list[AgendaBlock] = Field(min_length=1)
     deliverables: list[Deliverable] = []
+    ticks: list[ChecklistTick] = []
 
     @model_validator(mode="after")
     def _in_order(self) -> Self:
@@ -55,6 +64,12 @@ class WorkshopAgenda(FormModel):
         for a, b in zip(self.blocks, self.blocks[1:], strict=False):
             if b.start < a.end:
                 raise ValueError(f"block {b.id!r} starts before {a.id!r} ends")
+        ids = [b.id for b in self.blocks]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two blocks have the same id")
+        seen = [(t.checklist, t.section, t.item) for t in self.ticks]
+        if len(set(seen)) != len(seen):
+            raise ValueError("a checklist item is listed twice in ticks")
         return self
 
     @property

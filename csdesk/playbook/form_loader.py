@@ -126,6 +126,7 @@ def load_forms(shipped: Path, override: Path | None = None) -> FormSet:
         checklists=checklists,
         sources=sources,
     )
+    _check_ticks(forms)
     for phase in forms.journey.phases:
         if phase.success_checklist not in checklists:
             raise FormError(
@@ -170,3 +171,16 @@ def _guess_line(text: str, loc: tuple[Any, ...], reason: str) -> int | None:
                 if name in line:
                     return n + 1
     return None if found is None else found + 1
+
+
+def _check_ticks(forms: FormSet) -> None:
+    """Every checklist item the kickoff workshop ticks exists in an account checklist."""
+    path = forms.sources["agendas/kickoff-workshop.toml"]
+    for n, tick in enumerate(forms.workshop.ticks):
+        form = forms.checklists.get(tick.checklist)
+        if form is None or form.applies_to != "account":
+            raise FormError(path, f"names unknown account checklist {tick.checklist!r}",
+                            f"ticks.{n}.checklist")
+        if (tick.section, tick.item) not in {(s.id, i.id) for s, i in form.items}:
+            raise FormError(path, f"checklist {tick.checklist!r} has no item "
+                            f"{tick.section}/{tick.item}", f"ticks.{n}.item")

@@ -111,3 +111,29 @@ def agenda_clock(agenda: WorkshopAgenda, log: Sequence[tuple[str, dt.datetime, d
         left = timings[current].planned_minutes * 60 - (now - started).total_seconds()
     finished = all(t.ended is not None for t in timings)
     return AgendaClock(timings, current, left, finished)
+
+
+# What the room agrees during the day, captured as notes. The first six fill the charter
+# of the same name; the three risk lists become the assessment's lists (one per line).
+CHARTER_TOPICS: tuple[str, ...] = (
+    "scope_objectives", "success_criteria", "timeline_milestones", "architecture_notes",
+    "resources", "dependencies",
+)
+RISK_TOPICS: tuple[str, ...] = (
+    "critical_dependencies", "potential_blockers", "mitigation_strategies",
+)
+NOTE_TOPICS: tuple[str, ...] = (
+    "scope_objectives", "success_criteria", "timeline_milestones", "critical_dependencies",
+    "potential_blockers", "mitigation_strategies", "architecture_notes", "resources",
+    "dependencies",
+)
+
+
+def note_lines(text: str) -> list[str]:
+    """A risk list typed one entry per line (bullets and blank lines dropped)."""
+    out = []
+    for line in text.splitlines():
+        entry = line.strip().lstrip("-*•").strip()
+        if entry:
+            out.append(entry[:2000])
+    return out

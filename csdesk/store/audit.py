@@ -18,6 +18,7 @@ from csdesk.store.orm import (
     ChecklistItemState,
     ReadinessAssessment,
     ReadinessVote,
+    Workshop,
 )
 from csdesk.store.orm.base import Base, utcnow
 
@@ -50,6 +51,10 @@ def _account_of(session: Session, obj: Base) -> uuid.UUID | None:
     if isinstance(obj, ReadinessVote):
         parent = session.get(ReadinessAssessment, obj.assessment_id)
         return parent.account_id if parent else None
+    workshop_id = getattr(obj, "workshop_id", None)
+    if workshop_id is not None:
+        workshop = session.get(Workshop, workshop_id)
+        return workshop.account_id if workshop else None
     return None
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from csdesk.playbook.form_loader import FormSet
 from csdesk.store.engine import Store, open_store
+from csdesk.store.orm.base import utcnow
 from csdesk.store.repos.accounts import AccountRepository
 from csdesk.store.repos.assessments import AssessmentRepository
 from csdesk.store.repos.audit import AuditRepository
@@ -21,13 +22,14 @@ from csdesk.store.repos.records import (
     WorkflowRepository,
 )
 from csdesk.store.repos.snapshots import SnapshotRepository
+from csdesk.store.repos.workshops import Clock, WorkshopRepository
 
 
 class Book:
     """The repositories over one store; ``close()`` releases the database."""
 
     def __init__(self, store: Store, forms: FormSet,
-                 today: Callable[[], dt.date] = dt.date.today):
+                 today: Callable[[], dt.date] = dt.date.today, now: Clock = utcnow):
         self.store = store
         self.forms = forms
         args = (store, forms, today)
@@ -43,6 +45,7 @@ class Book:
         self.qbrs = QbrRepository(*args)
         self.charters = CharterRepository(*args)
         self.audit = AuditRepository(*args)
+        self.workshops = WorkshopRepository(*args, assessments=self.assessments, now=now)
 
     def close(self) -> None:
         self.store.close()

@@ -58,6 +58,11 @@ from csdesk.store.orm import (
     RiskEntry,
     Stakeholder,
     Workflow,
+    Workshop,
+    WorkshopBlock,
+    WorkshopNote,
+    WorkshopParticipant,
+    WorkshopVote,
 )
 from csdesk.store.orm.base import Base, UTCDateTime
 
@@ -79,6 +84,11 @@ KINDS: dict[str, type[Base]] = {
     "snapshots": HealthSnapshot,
     "assessments": ReadinessAssessment,
     "votes": ReadinessVote,
+    "workshops": Workshop,
+    "workshop_blocks": WorkshopBlock,
+    "workshop_participants": WorkshopParticipant,
+    "workshop_votes": WorkshopVote,
+    "workshop_notes": WorkshopNote,
     "audit": AuditEntry,
 }
 
@@ -87,8 +97,12 @@ POINTER_COLUMNS = frozenset({"latest_snapshot_id", "previous_snapshot_id",
                              "latest_assessment_id"})
 
 # Kinds reached through a parent rather than an ``account_id`` column of their own.
-_THROUGH = {"checklist_items": ("instance_id", "checklists"),
-            "votes": ("assessment_id", "assessments")}
+THROUGH = {"checklist_items": ("instance_id", "checklists"),
+           "votes": ("assessment_id", "assessments"),
+           "workshop_blocks": ("workshop_id", "workshops"),
+           "workshop_participants": ("workshop_id", "workshops"),
+           "workshop_votes": ("workshop_id", "workshops"),
+           "workshop_notes": ("workshop_id", "workshops")}
 
 _COMMON = ("id", "created_at", "updated_at")
 CHUNK = 500  # ids per IN (...) list: far below every database's limit on parameters
@@ -159,8 +173,8 @@ class RecordSession:
             elif kind == "accounts":
                 for chunk in _chunks(ids):
                     rows += self._select(kind, table(kind).c.id.in_(chunk))
-            elif kind in _THROUGH:
-                column, parent = _THROUGH[kind]
+            elif kind in THROUGH:
+                column, parent = THROUGH[kind]
                 parents = [r["id"] for r in out[parent]]
                 for chunk in _chunks(parents):
                     rows += self._select(kind, table(kind).c[column].in_(chunk))
@@ -191,8 +205,8 @@ class RecordSession:
                 elif kind == "accounts":
                     for chunk in _chunks(ids):
                         rows += self._select_text(kind, "id", chunk)
-                elif kind in _THROUGH:
-                    column, parent = _THROUGH[kind]
+                elif kind in THROUGH:
+                    column, parent = THROUGH[kind]
                     parents = [r["id"].replace("-", "") for r in out[parent]]
                     for chunk in _chunks(parents):
                         rows += self._select_text(kind, column, chunk)
@@ -239,8 +253,8 @@ class RecordSession:
             for chunk in _chunks(ids):
                 if kind == "accounts":
                     where = t.c.id.in_(chunk)
-                elif kind in _THROUGH:
-                    column, parent = _THROUGH[kind]
+                elif kind in THROUGH:
+                    column, parent = THROUGH[kind]
                     p = table(parent)
                     where = t.c[column].in_(select(p.c.id).where(p.c.account_id.in_(chunk)))
                 else:

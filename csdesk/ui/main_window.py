@@ -38,6 +38,7 @@ from csdesk.ui.status_summary import StatusSummary
 from csdesk.ui.transfer.actions import TransferActions
 from csdesk.ui.transfer.drops import dropped_file
 from csdesk.ui.undo import Editor
+from csdesk.ui.workshop.launcher import WorkshopLauncher
 from csdesk.ui.workspace.page import PageContext
 
 if TYPE_CHECKING:
@@ -89,6 +90,9 @@ class MainWindow(QMainWindow):
         self.exporter = ReportExporter(book, self, self.settings)
         self.transfer = TransferActions(self, self)  # import, export, recent files
         self.setAcceptDrops(True)
+        self.workshops = WorkshopLauncher(book, self, self.settings)
+        self.workshops.charterPdfRequested.connect(self.export_charter_pdf)
+        self.workshops.workshopEnded.connect(self._workshop_ended)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         self.summary = StatusSummary(book.forms.health, self)
         # Permanent: a passing message on the left never hides the summary.
         self.statusBar().addPermanentWidget(self.summary)
+        self.statusBar().addWidget(self.workshops.resume_button)
 
         self._build_menus()
         # A filter change arrives as many row signals: sum up once, when they are done.
@@ -135,6 +140,8 @@ class MainWindow(QMainWindow):
             workspace.back.connect(self.show_portfolio)
             workspace.pageChanged.connect(
                 lambda key: self.settings.setValue(_LAST_PAGE, key))
+            workspace.pages["readiness"].workshopRequested.connect(  # type: ignore[attr-defined]
+                self.workshops.run)
             self.central.addWidget(workspace)
             self._workspace = workspace
             # After an edit the workspace reads again first (it steps back to the
@@ -197,6 +204,7 @@ class MainWindow(QMainWindow):
         self.export_charter_action.triggered.connect(lambda: self.export_report("charter"))
         for action in (self.edit_details_action, self.archive_action):
             account_menu.addAction(action)
+        account_menu.addAction(self.workshops.action)
         account_menu.addSeparator()
         account_menu.addAction(self.export_qbr_action)
         account_menu.addAction(self.export_charter_action)
@@ -268,12 +276,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue(_LAST_ACCOUNT, str(account_id))
         self.setWindowTitle(self.tr("csdesk: {name}").format(
             name=self.book.accounts.get(account_id).name))
+        self.workshops.set_account(account_id)
 
     def show_portfolio(self) -> None:
         self.central.setCurrentWidget(self.splitter)
         self.filter_toolbar.show()
         self.settings.setValue(_LAST_ACCOUNT, "")
         self.setWindowTitle(self.tr("csdesk: portfolio"))
+        self.workshops.set_account(None)
         self.refresh()
         self.table.setFocus()
 
@@ -342,6 +352,14 @@ class MainWindow(QMainWindow):
         account_id = self.current_account_id()
         if account_id is not None:
             self.exporter.export(kind, account_id)
+
+    def export_charter_pdf(self, account_id: uuid.UUID) -> None:
+        """The charter of a workshop just ended, through the shared export action."""
+        self.exporter.export("charter", account_id)
+
+    def _workshop_ended(self, _account_id: uuid.UUID) -> None:
+        if self._workspace is not None:
+            self._workspace.refresh()
 
     def _show_archived(self, shown: bool) -> None:
         self.settings.setValue(_SHOW_ARCHIVED, shown)

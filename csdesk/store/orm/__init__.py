@@ -13,6 +13,13 @@ from csdesk.store.orm.work import (
     RiskEntry,
     Workflow,
 )
+from csdesk.store.orm.workshop import (
+    Workshop,
+    WorkshopBlock,
+    WorkshopNote,
+    WorkshopParticipant,
+    WorkshopVote,
+)
 
 __all__ = [
     "Account",
@@ -30,4 +37,9 @@ __all__ = [
     "RiskEntry",
     "Stakeholder",
     "Workflow",
+    "Workshop",
+    "WorkshopBlock",
+    "WorkshopNote",
+    "WorkshopParticipant",
+    "WorkshopVote",
 ]

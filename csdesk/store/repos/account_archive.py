@@ -18,15 +18,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from csdesk.store.audit import SKIPPED, jsonable
-from csdesk.store.orm import (
-    AuditEntry,
-    ChecklistInstance,
-    ChecklistItemState,
-    ReadinessAssessment,
-    ReadinessVote,
-)
+from csdesk.store.orm import AuditEntry
 from csdesk.store.orm.base import utcnow
-from csdesk.store.transfer import KINDS, RecordSession, Row, table
+from csdesk.store.transfer import KINDS, THROUGH, RecordSession, Row, table
 from csdesk.store.views import AccountView
 
 # Every kind an account holds but its audit trail, parents before children.
@@ -84,13 +78,11 @@ def holdings(session: Session, account_id: uuid.UUID) -> dict[str, int]:
             continue
         t = table(kind)
         query = select(func.count()).select_from(t)
-        if kind == "checklist_items":
-            query = query.where(ChecklistItemState.instance_id.in_(
-                select(ChecklistInstance.id).where(ChecklistInstance.account_id == account_id)))
-        elif kind == "votes":
-            query = query.where(ReadinessVote.assessment_id.in_(
-                select(ReadinessAssessment.id).where(
-                    ReadinessAssessment.account_id == account_id)))
+        if kind in THROUGH:  # a child of a record of the account (items, votes, ...)
+            column, parent_kind = THROUGH[kind]
+            parent = table(parent_kind)
+            query = query.where(t.c[column].in_(
+                select(parent.c.id).where(parent.c.account_id == account_id)))
         else:
             query = query.where(t.c.account_id == account_id)
         counts[kind] = session.scalar(query) or 0

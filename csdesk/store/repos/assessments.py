@@ -32,6 +32,20 @@ def to_domain(row: AssessmentRow | AssessmentView) -> ReadinessAssessment:
         {name: getattr(row, name) for name in ReadinessAssessment.model_fields})
 
 
+def check_votes(votes: Sequence[Vote]) -> None:
+    """Every vote names a dimension, a participant and a whole number 1-5."""
+    problems = []
+    for i, vote in enumerate(votes):
+        if vote.dimension not in READINESS_DIMENSIONS:
+            problems.append(f"votes[{i}].dimension: {vote.dimension!r} is not a dimension")
+        if not (isinstance(vote.value, int) and 1 <= vote.value <= 5):
+            problems.append(f"votes[{i}].value: {vote.value!r} is not a whole number 1-5")
+        if not vote.participant.strip():
+            problems.append(f"votes[{i}].participant: must not be empty")
+    if problems:
+        raise InputProblem(problems)
+
+
 class AssessmentRepository(Repository):
     def record(self, account_id: uuid.UUID, assessed_on: dt.date,
                assessment: ReadinessAssessment, votes: Sequence[Vote] = (),
@@ -39,32 +53,33 @@ class AssessmentRepository(Repository):
                assessment_id: uuid.UUID | None = None) -> AssessmentView:
         """A new assessment, scored now. ``assessment_id`` lets an undone recording be
         redone under the same id (so later edits of it still find it)."""
-        problems = []
-        for i, vote in enumerate(votes):
-            if vote.dimension not in READINESS_DIMENSIONS:
-                problems.append(f"votes[{i}].dimension: {vote.dimension!r} is not a dimension")
-            if not (isinstance(vote.value, int) and 1 <= vote.value <= 5):
-                problems.append(f"votes[{i}].value: {vote.value!r} is not a whole number 1-5")
-            if not vote.participant.strip():
-                problems.append(f"votes[{i}].participant: must not be empty")
-        if problems:
-            raise InputProblem(problems)
-        result = readiness_score(assessment, self.forms.readiness)
+        check_votes(votes)
         with self.store.transaction() as s:
-            account = require_account(s, account_id)
-            row = AssessmentRow(
-                id=assessment_id or uuid.uuid4(), account_id=account_id, assessed_on=assessed_on,
-                **assessment.model_dump(), source=source, note=note, score=result.score,
-                level=result.level, form_id=self.forms.readiness.id,
-                form_version=self.forms.readiness.version)
-            s.add(row)
-            s.flush()
-            s.add_all(ReadinessVote(id=uuid.uuid4(), assessment_id=row.id,
-                                    participant=v.participant.strip(), dimension=v.dimension,
-                                    value=v.value, stakeholder_id=v.stakeholder_id)
-                      for v in votes)
-            self._refresh_pointer(s, account)
-            return AssessmentView.model_validate(row)
+            return self.record_in(s, account_id, assessed_on, assessment, votes, source,
+                                  note, assessment_id)
+
+    def record_in(self, s: Session, account_id: uuid.UUID, assessed_on: dt.date,
+                  assessment: ReadinessAssessment, votes: Sequence[Vote] = (),
+                  source: str = "manual", note: str = "",
+                  assessment_id: uuid.UUID | None = None) -> AssessmentView:
+        """``record`` inside a transaction the caller holds (the workshop's end writes the
+        assessment, the charter and the checklist in one)."""
+        check_votes(votes)
+        result = readiness_score(assessment, self.forms.readiness)
+        account = require_account(s, account_id)
+        row = AssessmentRow(
+            id=assessment_id or uuid.uuid4(), account_id=account_id, assessed_on=assessed_on,
+            **assessment.model_dump(), source=source, note=note, score=result.score,
+            level=result.level, form_id=self.forms.readiness.id,
+            form_version=self.forms.readiness.version)
+        s.add(row)
+        s.flush()
+        s.add_all(ReadinessVote(id=uuid.uuid4(), assessment_id=row.id,
+                                participant=v.participant.strip(), dimension=v.dimension,
+                                value=v.value, stakeholder_id=v.stakeholder_id)
+                  for v in votes)
+        self._refresh_pointer(s, account)
+        return AssessmentView.model_validate(row)
 
     def update(self, assessment_id: uuid.UUID, assessment: ReadinessAssessment,
                note: str | None = None) -> AssessmentView:

@@ -14,11 +14,12 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -49,6 +50,7 @@ def values_of(view: AssessmentView) -> dict[str, Any]:
 
 class ReadinessPage(WorkspacePage):
     title = "Readiness"
+    workshopRequested = Signal(object)  # uuid.UUID: run (or resume) the kickoff workshop
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -71,6 +73,13 @@ class ReadinessPage(WorkspacePage):
         top.addWidget(date_label)
         top.addWidget(self.date)
         top.addWidget(self.state, 1)
+        self.workshop_button = QPushButton(self.tr("Run kickoff workshop"), self)
+        self.workshop_button.setAccessibleName(self.tr("Run the kickoff workshop"))
+        self.workshop_button.setToolTip(self.tr(
+            "Score readiness live with the customer's team, full screen on the projector"))
+        self.workshop_button.clicked.connect(
+            lambda: self.workshopRequested.emit(self.account_id))
+        top.addWidget(self.workshop_button)
 
         self.inputs = ReadinessInputs(form, self)
         self.inputs.liveChanged.connect(self._live)
@@ -132,6 +141,9 @@ class ReadinessPage(WorkspacePage):
             return
         self.history = self.book.assessments.history(self.account_id)
         self.model.set_history(self.history)
+        running = self.book.workshops.active(self.account_id) is not None
+        self.workshop_button.setText(self.tr("Resume kickoff workshop") if running
+                                     else self.tr("Run kickoff workshop"))
         self.table.resizeColumnsToContents()
         self._show_date()
 
