@@ -185,9 +185,11 @@ def test_three_people_vote_the_room_disagrees_the_level_moves_and_a_reopen_loses
         target = tmp_path / "acme charter.pdf"
         monkeypatch.setattr(QFileDialog, "getSaveFileName",
                             lambda *_a, **_k: (str(target), "PDF (*.pdf)"))
-        with qtbot.waitSignal(window.charterPdfRequested) as asked:
+        with qtbot.waitSignal(again.exporter.finished, timeout=30_000) as written, \
+                qtbot.waitSignal(window.charterPdfRequested) as asked:
             qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
         assert asked.args == [acme]
+        assert written.args == [str(target)]
         assert target.read_bytes().startswith(b"%PDF")
         again.close()
 
