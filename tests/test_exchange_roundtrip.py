@@ -370,3 +370,27 @@ def test_an_imported_sqlite_book_stores_byte_for_byte_what_the_original_stores(
             with sqlite3.connect(path) as db:
                 rows.append(sorted(db.execute(f"SELECT * FROM {name}").fetchall()))
         assert rows[0] == rows[1], kind
+
+
+def test_a_workshop_carried_on_on_two_laptops_merges_vote_by_vote(book, colleague, tmp_path):
+    acme = book.accounts.create({"name": "Acme"})
+    ws = book.workshops.start(acme.id, [("Dana Sponsor", None)])
+    [dana] = ws.participants
+    export_accounts(book, None, tmp_path / "morning.csdesk")
+    import_account_file(colleague, tmp_path / "morning.csdesk")
+    # the same person's vote and the same note typed on both laptops: new ids on each side
+    colleague.workshops.vote(dana.id, "budget_approval", 2)
+    colleague.workshops.set_note(ws.id, "scope_objectives", "theirs")
+    book.workshops.vote(dana.id, "budget_approval", 4)  # later: this one wins
+    book.workshops.set_note(ws.id, "scope_objectives", "mine, written later")
+    export_accounts(book, None, tmp_path / "afternoon.csdesk")
+
+    plan = plan_import(colleague, read_account_file(tmp_path / "afternoon.csdesk"))
+    assert plan.counts["workshop_votes"].added == 0
+    assert plan.counts["workshop_votes"].updated == 1
+    apply_import(colleague, plan)
+    [merged] = colleague.workshops.for_account(acme.id)
+    assert merged.votes == {dana.id: {"budget_approval": 4}}
+    assert merged.notes["scope_objectives"] == "mine, written later"
+    again = plan_import(colleague, read_account_file(tmp_path / "afternoon.csdesk"))
+    assert again.changes_nothing

@@ -259,7 +259,24 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]]) -> set[u
             _adopt(i, local_items.get((i["instance_id"], i["section_id"], i["item_id"])),
                    adopted_ids)
             for i in items]
+
+    # A workshop carried to a second laptop and carried on there: the same block, note or
+    # participant's vote gets a new UUID on each side; one row per natural key survives.
+    for kind, parent, key in _WORKSHOP_TWINS:
+        rows = records[kind]
+        if not rows:
+            continue
+        local_rows: dict[tuple[Any, ...], Row] = {}
+        for r in sorted(rs.where_in(kind, parent, (row[parent] for row in rows)), key=_age):
+            local_rows.setdefault(tuple(r[k] for k in key), r)
+        records[kind] = [_adopt(row, local_rows.get(tuple(row[k] for k in key)), adopted_ids)
+                         for row in rows]
     return adopted_ids
+
+
+_WORKSHOP_TWINS = (("workshop_blocks", "workshop_id", ("workshop_id", "block_id")),
+                   ("workshop_votes", "participant_id", ("participant_id", "dimension")),
+                   ("workshop_notes", "workshop_id", ("workshop_id", "topic")))
 
 
 def _age(row: Row) -> tuple[Any, str]:
