@@ -14,7 +14,7 @@ from sqlalchemy import event, text
 
 from csdesk import config
 from csdesk.errors import EnvironmentFault
-from csdesk.store import backup
+from csdesk.store import backup, schema_revision
 from csdesk.store.book import open_book
 from csdesk.store.engine import open_store
 from csdesk.store.migrate import head_revision
@@ -145,3 +145,11 @@ def test_a_full_disk_is_the_environments_fault_and_nothing_is_half_written(tmp_p
         with pytest.raises(EnvironmentFault, match="the disk is full"):
             book.accounts.create({"name": "x" * 150, "notes": "y" * 20_000})
         assert [r.name for r in book.accounts.portfolio()] == ["Acme"]
+
+
+def test_the_quick_schema_check_agrees_with_alembic(tmp_path):
+    """Start-up skips Alembic when the stamp is the newest script's number: they agree."""
+    assert schema_revision.newest_revision() == head_revision()
+    for script in schema_revision.VERSIONS.glob("[0-9]*.py"):
+        number = script.name[:4]
+        assert f'revision = "{number}"' in script.read_text(encoding="utf-8"), script.name

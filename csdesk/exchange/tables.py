@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-
 from csdesk.errors import InputProblem
 from csdesk.exchange.files import read_bounded, write_atomically
 
@@ -108,6 +105,9 @@ def _headers(cells: Sequence[Any], path: Path) -> list[str]:
     return ["" if c is None else str(c).strip() for c in cells]
 
 
+# _openpyxl_late: openpyxl (and numpy, which it loads) is imported where a workbook is
+# read or written, not with this module: the window imports the exchange package at
+# start-up, and these cost over half a second there. No import cycle is involved.
 def _read_xlsx(path: Path) -> list[Table]:
     read_bounded(path, MAX_SHEET_FILE_BYTES, "spreadsheet")  # size and readability
     try:
@@ -117,6 +117,8 @@ def _read_xlsx(path: Path) -> list[Table]:
         raise _problem(path, "is not an XLSX workbook (not a valid zip file)") from None
     if unpacked > MAX_XLSX_UNPACKED_BYTES:
         raise _problem(path, f"unpacks to more than {MAX_XLSX_UNPACKED_BYTES // 2**20} MiB")
+    import openpyxl  # type: ignore[import-untyped]  # see _openpyxl_late
+
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
@@ -182,6 +184,8 @@ def write_table(target: Path, headers: Sequence[str], rows: Iterable[Sequence[An
         write_atomically(target, write_csv)
     else:
         def write_xlsx(tmp: Path) -> None:
+            import openpyxl  # see _openpyxl_late
+
             workbook = openpyxl.Workbook(write_only=True)
             ws = workbook.create_sheet(sheet[:31] or "Sheet1")
             ws.append(list(headers))
@@ -193,6 +197,8 @@ def write_table(target: Path, headers: Sequence[str], rows: Iterable[Sequence[An
 
 
 def _xlsx_cell(ws: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]  # _openpyxl_late
+
     if isinstance(value, str):
         cell = WriteOnlyCell(ws, value=value)
         cell.data_type = "s"  # text stays text, even when it starts with "="

@@ -1,5 +1,6 @@
 """What a start loads: the portfolio paints without matplotlib, which loads with the
-first chart a CSM opens (and never pyplot). Checked in a fresh process, as a start is."""
+first chart a CSM opens (and never pyplot), nor Alembic (only for a schema upgrade) nor
+openpyxl (only for a workbook). Checked in a fresh process, as a start is."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ with open_book(active_forms(), Path(sys.argv[1])) as book:
         app.processEvents()
     assert window.isVisible() and window.model.rowCount() == 6
     assert loaded() == [], f"loaded before any chart: {loaded()[:5]}"
+    heavy = sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'openpyxl', 'numpy'})
+    assert heavy == [], f"loaded before they are needed: {heavy}"
     print("portfolio painted, no matplotlib")
 
     window.table.setFocus()
