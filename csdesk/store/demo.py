@@ -723,6 +723,17 @@ class _BookMaker:
             "latest_assessment_id": latest_assessment, "created_at": created,
             "updated_at": self.at(today),
         }
+        # the portfolio's summary of those rows (what csdesk.store.summary computes)
+        latest_snapshot = out["health_snapshots"][-1]
+        account.update(
+            latest_score=latest_snapshot["score"], latest_status=latest_snapshot["status"],
+            latest_as_of=latest_snapshot["as_of"],
+            latest_next_review=latest_snapshot["next_review"],
+            previous_score=snaps.scores[-2] if len(snaps.scores) > 1 else None,
+            readiness_level=next((a["level"] for a in out["readiness_assessments"][
+                                      before["readiness_assessments"]:]
+                                  if a["id"] == latest_assessment), None),
+            open_risks=sum(1 for r in out["risks"][before["risks"]:] if r["status"] == "open"))
         out["accounts"].append(account)
         made = {name: len(out[name]) - before[name] for name in TABLES
                 if name not in ("accounts", "audit_entries") and len(out[name]) > before[name]}

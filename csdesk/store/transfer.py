@@ -60,6 +60,7 @@ from csdesk.store.orm import (
     Workflow,
 )
 from csdesk.store.orm.base import Base, UTCDateTime
+from csdesk.store.summary import refresh_summary
 
 Row = dict[str, Any]
 
@@ -82,9 +83,12 @@ KINDS: dict[str, type[Base]] = {
     "audit": AuditEntry,
 }
 
-# Caches the store recomputes; they never travel in a file.
+# Caches the store recomputes; they never travel in a file: the pointers to the newest
+# history rows and the portfolio's summary of them (``csdesk.store.summary``).
 POINTER_COLUMNS = frozenset({"latest_snapshot_id", "previous_snapshot_id",
-                             "latest_assessment_id"})
+                             "latest_assessment_id", "latest_score", "latest_status",
+                             "latest_as_of", "latest_next_review", "previous_score",
+                             "readiness_level", "open_risks"})
 
 # Kinds reached through a parent rather than an ``account_id`` column of their own.
 _THROUGH = {"checklist_items": ("instance_id", "checklists"),
@@ -325,7 +329,8 @@ class RecordSession:
 
     def refresh_pointers(self, account_ids: Collection[uuid.UUID]) -> None:
         """Point each account at its newest two snapshots and newest assessment, ordered
-        as SnapshotRepository and AssessmentRepository order them (date, then created)."""
+        as SnapshotRepository and AssessmentRepository order them (date, then created),
+        and recompute the portfolio's summary of them and of the open risks."""
         if not account_ids:
             return
         ids = sorted(set(account_ids), key=str)
@@ -363,6 +368,7 @@ class RecordSession:
                    "_assessment": assessed[a]} for a in ids]
         for chunk in _chunks(params, 2000):
             self.session.execute(statement, list(chunk))
+        refresh_summary(self.session, ids)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Date, Select, bindparam, func, literal, select
+from sqlalchemy import Date, Select, Uuid, bindparam, func, literal, select
 from sqlalchemy.orm import Session
 
 from csdesk.errors import InputProblem
@@ -30,10 +30,13 @@ from csdesk.store.views import SnapshotView
 
 Ts = TypeVarTuple("Ts")
 
-# A history row's view fields but the account (which the caller already knows).
+# One account's history: the view's fields but the account (which the caller knows),
+# oldest first; the statement is built once, not on every read.
 _HISTORY_FIELDS: tuple[str, ...] = tuple(f for f in SnapshotView.model_fields
                                          if f != "account_id")
-_HISTORY_COLUMNS = tuple(getattr(HealthSnapshot, name) for name in _HISTORY_FIELDS)
+_HISTORY = (select(*(getattr(HealthSnapshot, name) for name in _HISTORY_FIELDS))
+            .where(HealthSnapshot.account_id == bindparam("account_id", type_=Uuid))
+            .order_by(HealthSnapshot.as_of, HealthSnapshot.created_at))
 
 
 @dataclass
@@ -271,12 +274,11 @@ class SnapshotRepository(Repository):
         """Every snapshot of the account, oldest first."""
         # Core rows straight into views: two years of weekly history is read whenever an
         # account opens, and building ORM objects first costs several times the query.
-        query = (select(*_HISTORY_COLUMNS).where(HealthSnapshot.account_id == account_id)
-                 .order_by(HealthSnapshot.as_of, HealthSnapshot.created_at))
         with self.store.reader() as s:
-            rows = s.connection().execute(query).all()
+            rows = s.connection().execute(_HISTORY, {"account_id": account_id}).all()
         validate = SnapshotView.model_validate
-        return [validate({"account_id": account_id, **dict(zip(_HISTORY_FIELDS, r, strict=True))})
+        fields = _HISTORY_FIELDS
+        return [validate({"account_id": account_id, **dict(zip(fields, r, strict=True))})
                 for r in rows]
 
     def latest(self, account_id: uuid.UUID) -> SnapshotView | None:
