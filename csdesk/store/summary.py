@@ -7,8 +7,9 @@ are a cache, like the pointers they are read through (``latest_snapshot_id``,
 ``previous_snapshot_id``, ``latest_assessment_id``): the history is the truth.
 
 They are recomputed by one Core ``UPDATE`` from the rows themselves:
-- after every ORM flush that writes an account, a snapshot, an assessment or a risk
-  (``install`` hooks the store's sessions), whichever repository made the change;
+- when a transaction commits, for every account that its ORM flushes wrote (the account
+  itself, a snapshot, an assessment or a risk), whichever repository made the change
+  (``install`` hooks the store's sessions): once per transaction, not once per flush;
 - by the bulk writers that bypass the ORM (import, account restore, the demo book),
   which call ``refresh_summary`` themselves.
 The update leaves ``updated_at`` alone (a cache refresh is not an edit of the account)
@@ -96,12 +97,28 @@ def _touched(session: Session) -> set[uuid.UUID]:
     return out
 
 
+_TOUCHED = "summary_touched"  # session.info: accounts whose summary is due
+
+
 def _after_flush(session: Session, _ctx: Any) -> None:
-    touched = _touched(session)
+    session.info.setdefault(_TOUCHED, set()).update(_touched(session))
+
+
+def _before_commit(session: Session) -> None:
+    """Once per transaction, after its last flush: recompute what its flushes touched."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    touched = session.info.pop(_TOUCHED, None)
     if touched:
         refresh_summary(session.connection(), touched)
 
 
+def _after_rollback(session: Session, _previous: Any) -> None:
+    session.info.pop(_TOUCHED, None)
+
+
 def install(factory: sessionmaker[Session]) -> None:
-    if not event.contains(factory, "after_flush", _after_flush):
-        event.listen(factory, "after_flush", _after_flush)
+    for name, hook in (("after_flush", _after_flush), ("before_commit", _before_commit),
+                       ("after_soft_rollback", _after_rollback)):
+        if not event.contains(factory, name, hook):
+            event.listen(factory, name, hook)
