@@ -32,6 +32,7 @@ import datetime as dt
 import gc
 import math
 import random
+import sqlite3
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -42,6 +43,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Float, Uuid, func, insert, select
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
@@ -426,7 +428,10 @@ class _Loader:
             for index, convert in converters:
                 values[index] = convert(values[index])
             params.append(values)
-        self.cursor.executemany(sql, params)
+        try:
+            self.cursor.executemany(sql, params)
+        except sqlite3.Error as exc:  # as SQLAlchemy would raise it (a full disk, ...)
+            raise DBAPIError.instance(sql, None, exc, sqlite3.Error) from exc
 
     def close(self) -> None:
         if self.cursor is not None:

@@ -429,10 +429,33 @@ def _stored_utc(value: dt.datetime) -> str:
     return text if value.microsecond else f"{text}.000000"
 
 
+def _uuid_hex(value: uuid.UUID) -> str:
+    """What Uuid stores on SQLite (SQLAlchemy's processor, without its None check: the
+    caller skips None)."""
+    return value.hex
+
+
+def _remembered(write: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``write`` remembering up to 10,000 results: times repeat across a book's records."""
+    memo: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        hit = memo.get(value)
+        if hit is None:
+            hit = write(value)
+            if len(memo) < 10_000:
+                memo[value] = hit
+        return hit
+    return convert
+
+
 def _text_writer(type_: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
     """SQLAlchemy's bind processor for the column (None for floats, ints and text)."""
     if isinstance(type_, UTCDateTime):
-        return _stored_utc
+        return _remembered(_stored_utc)
+    if isinstance(type_, Uuid) and type_.as_uuid and not (
+            dialect.supports_native_uuid and type_.native_uuid):
+        return _uuid_hex
     if isinstance(type_, Float | Integer | String):
         return None
     process = type_.dialect_impl(dialect).bind_processor(dialect)
