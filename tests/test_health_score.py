@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from csdesk.playbook.health import health_score, what_if
+from csdesk.playbook.health import health_score, score_and_status, what_if
 from csdesk.playbook.inputs import parse_record
 from csdesk.playbook.records import HEALTH_METRICS, HealthMetrics
 from tests.conftest import metrics_at
@@ -27,6 +27,22 @@ def test_score_equals_the_playbooks_typescript_bit_for_bit(forms, case):
     result = health_score(metrics, forms.health)
     assert result.score == case["expected"]["score"]  # exact, not approximate
     assert result.status == case["expected"]["status"]
+
+
+@pytest.mark.parametrize("case", GOLDEN["health"], ids=lambda c: f"{c['expected']['score']:.4f}")
+def test_the_lean_score_equals_the_full_one_bit_for_bit(forms, case):
+    metrics = parse_record(case["input"], HealthMetrics)
+    assert isinstance(metrics, HealthMetrics)
+    score, status = score_and_status(metrics.model_dump(), forms.health)
+    assert score == case["expected"]["score"]
+    assert status == case["expected"]["status"]
+
+
+@given(st.lists(percent, min_size=12, max_size=12))
+def test_the_lean_score_agrees_with_health_score_on_any_metrics(forms, values):
+    metrics = HealthMetrics(**dict(zip(HEALTH_METRICS, values, strict=True)))
+    full = health_score(metrics, forms.health)
+    assert score_and_status(metrics.model_dump(), forms.health) == (full.score, full.status)
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,15 @@ def test_each_released_schema_upgrades_with_its_data_intact(tmp_path, forms, fix
         assert rows["Acme Corp"].score == pytest.approx(58)
         assert rows["Zoë Ångström AB"].readiness_level == "High"
         acme = book.accounts.find("Acme Corp")
-        assert [s.score for s in book.snapshots.history(acme.id)] == pytest.approx([82, 74, 58])
+        history = book.snapshots.history(acme.id)
+        assert [s.score for s in history] == pytest.approx([82, 74, 58])
+        # the portfolio's summary columns (0003) were filled from the history they summarise
+        assert rows["Acme Corp"].score_change == pytest.approx(58 - 74)
+        assert rows["Acme Corp"].as_of == history[-1].as_of
+        assert rows["Acme Corp"].next_review == history[-1].next_review
+        assert rows["Acme Corp"].open_risks == book.risks.open_count(acme.id) > 0
+        assert rows["Zoë Ångström AB"].score is None
+        assert rows["Zoë Ångström AB"].open_risks == 0
         assert book.charters.get(acme.id).scope_objectives == "Automate order intake"
         assert book.checklists.for_account(acme.id)[0].done == 1
         assert book.audit.trail(acme.id)

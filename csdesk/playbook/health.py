@@ -11,6 +11,7 @@ hundreds of thousands of them, and pydantic serialises them like models all the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from csdesk.playbook.base import ResultModel
@@ -80,6 +81,22 @@ def status_for(score: float, form: HealthForm) -> str:
         if status.min is None or score >= status.min:
             return status.name
     return form.statuses[-1].name  # unreachable: the last status has no min
+
+
+def score_and_status(values: Mapping[str, float], form: HealthForm) -> tuple[float, str]:
+    """``health_score``'s score and status alone, from the twelve metric values.
+
+    The same operations in the same order (so the same score, bit for bit) without the
+    breakdown, levers and recommendations: for scoring a whole book of history at once,
+    where only the score and status are kept. ``values`` must already be valid metrics.
+    """
+    overall = 0.0
+    for _, _, cat_weight, cat_metrics in _plan(form)[0]:
+        cat_score = 0.0
+        for metric_id, _, weight, _ in cat_metrics:
+            cat_score = cat_score + values[metric_id] * weight
+        overall = overall + cat_score * cat_weight
+    return overall, status_for(overall, form)
 
 
 def health_score(metrics: HealthMetrics, form: HealthForm) -> HealthResult:

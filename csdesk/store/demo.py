@@ -7,7 +7,7 @@ and at the latest snapshot every risk rule, intervention trigger, expansion trig
 upsell row of ``forms/signals.toml`` firing somewhere in a 200-account book.
 
 How it stays honest: every score, status and next review is computed by the playbook
-engine (``health_score``, ``next_review_date``, ``readiness_score``, ``evaluate_signals``)
+engine (``score_and_status``, ``next_review_date``, ``readiness_score``, ``evaluate_signals``)
 and the rule-raised risks and playbook actions are built by the same functions
 ``SnapshotRepository`` uses when a snapshot is recorded. Nothing derived is hard-coded.
 
@@ -17,12 +17,13 @@ the same ``today`` give the same book, id for id (on the same Python version: th
 ``random`` module's algorithms are its own). Record times are derived from the records'
 own dates; only the audit entries carry the real time the book was generated.
 
-How it stays fast: rows are plain dicts inserted with SQLAlchemy Core executemany
-(``session.execute(insert(table), rows)``) in one transaction, a batch of accounts at a
-time, with the progress callback between batches (returning False rolls it all back).
-The ORM, its identity map and the per-object audit hook are not involved, so the demo
-writes one audit entry per account instead of one per row. Most of the remaining time
-is the engine scoring every snapshot, on purpose.
+How it stays fast: rows are plain dicts inserted by executemany on the session's own
+connection (the driver's, on SQLite; SQLAlchemy Core elsewhere) in one transaction, a
+batch of accounts at a time, with the progress callback between batches (returning
+False rolls it all back). The ORM, its identity map and the per-object audit hook are
+not involved, so the demo writes one audit entry per account instead of one per row.
+Every snapshot is scored by the engine's lean path (``score_and_status``: the same
+score, without the breakdown no one reads here).
 """
 
 from __future__ import annotations
@@ -31,22 +32,25 @@ import datetime as dt
 import gc
 import math
 import random
+import sqlite3
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, fields
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Float, String, TypeDecorator, Uuid, bindparam, func, insert, select
+from sqlalchemy import JSON, Float, Uuid, func, insert, select
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from csdesk.errors import InputProblem
 from csdesk.playbook.checklist_form import ChecklistForm, ChecklistSection
 from csdesk.playbook.form_loader import FormSet
-from csdesk.playbook.health import health_score
+from csdesk.playbook.health import score_and_status
 from csdesk.playbook.journey_form import Phase
 from csdesk.playbook.readiness import readiness_score
 from csdesk.playbook.records import (
@@ -345,7 +349,7 @@ def generate_demo(store: Store, forms: FormSet, accounts: int = 200, weeks: int 
                                     f"account{'' if held == 1 else 's'}; demo data goes "
                                     "into an empty store"])
             loader = _Loader(s)
-            with _collector_paused():
+            with _collector_paused(), closing(loader):
                 done = 0
                 for batch in iter_demo_batches(forms, accounts, weeks, seed, today):
                     for name in TABLES:
@@ -373,50 +377,65 @@ def _fold_log(store: Store) -> None:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-class _Stored(TypeDecorator[Any]):
-    """A bound value already in the form the column stores (no further processing)."""
-
-    impl = String
-    cache_ok = True
-
-
 class _Loader:
-    """Core executemany of a batch's rows, table by table.
+    """A batch's rows, table by table, by executemany on the session's own connection.
 
-    On SQLite most of SQLAlchemy's per-row cost is the bind processors of a wide row
-    (UUIDs to hex, dates and times to text, lists to JSON). The loader applies those
-    very processors itself, remembering the result for values that repeat (the same
-    dates, times and flag lists come back thousands of times), and binds the results
-    as they are; the stored values are byte for byte what the ORM would write. Floats
-    are left alone: SQLite's REAL affinity stores them as SQLAlchemy would. On other
-    databases rows go to ``insert(table)`` untouched.
+    On SQLite the rows go straight to the driver (``sqlite3`` executemany on the DBAPI
+    connection, inside the session's transaction): SQLAlchemy's per-row parameter
+    building cost as much as SQLite's own work. Each value is first converted by the
+    column's own SQLAlchemy bind processor (UUIDs to hex, dates and times to text, lists
+    to JSON), remembering the result for values that repeat (the same dates, times and
+    flag lists come back thousands of times), so the stored values are byte for byte
+    what the ORM would write. Floats are left alone: SQLite's REAL affinity stores them
+    as SQLAlchemy would. On other databases rows go to ``insert(table)`` untouched.
     """
 
     def __init__(self, session: Session):
         self.session = session
         dialect = session.get_bind().dialect
-        self.plans: dict[str, tuple[Any, list[tuple[str, Callable[[Any], Any]]]]] = {}
+        self.sqlite = dialect.name == "sqlite"
+        self.statements: dict[str, Any] = {}
+        self.plans: dict[str, tuple[str, Callable[[Row], tuple[Any, ...]],
+                                    list[tuple[int, Callable[[Any], Any]]]]] = {}
         for name in TABLES:
             table = Base.metadata.tables[name]
-            if dialect.name != "sqlite":
-                self.plans[name] = (insert(table), [])
+            if not self.sqlite:
+                self.statements[name] = insert(table)
                 continue
-            stmt = insert(table).values(
-                {c.name: bindparam(c.name, type_=_Stored()) for c in table.columns})
+            names = [c.name for c in table.columns]
+            sql = (f"INSERT INTO {name} ({', '.join(names)}) "
+                   f"VALUES ({', '.join('?' for _ in names)})")
             converters = []
-            for column in table.columns:
+            for index, column in enumerate(table.columns):
                 convert = _converter(column.type, dialect)
                 if convert is not None:
-                    converters.append((column.name, convert))
-            self.plans[name] = (stmt, converters)
+                    converters.append((index, convert))
+            self.plans[name] = (sql, itemgetter(*names), converters)
+        self.cursor: Any = None
 
     def insert(self, name: str, rows: list[Row]) -> None:
-        """Insert ``rows`` (converted in place: the caller is done with them)."""
-        stmt, converters = self.plans[name]
+        if not self.sqlite:
+            self.session.execute(self.statements[name], rows)
+            return
+        if self.cursor is None:
+            driver = self.session.connection().connection.driver_connection
+            assert driver is not None
+            self.cursor = driver.cursor()
+        sql, values_of, converters = self.plans[name]
+        params = []
         for row in rows:
-            for column, convert in converters:
-                row[column] = convert(row[column])
-        self.session.execute(stmt, rows)
+            values = list(values_of(row))
+            for index, convert in converters:
+                values[index] = convert(values[index])
+            params.append(values)
+        try:
+            self.cursor.executemany(sql, params)
+        except sqlite3.Error as exc:  # as SQLAlchemy would raise it (a full disk, ...)
+            raise DBAPIError.instance(sql, None, exc, sqlite3.Error) from exc
+
+    def close(self) -> None:
+        if self.cursor is not None:
+            self.cursor.close()
 
 
 def _converter(type_: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
@@ -709,6 +728,17 @@ class _BookMaker:
             "latest_assessment_id": latest_assessment, "created_at": created,
             "updated_at": self.at(today),
         }
+        # the portfolio's summary of those rows (what csdesk.store.summary computes)
+        latest_snapshot = out["health_snapshots"][-1]
+        account.update(
+            latest_score=latest_snapshot["score"], latest_status=latest_snapshot["status"],
+            latest_as_of=latest_snapshot["as_of"],
+            latest_next_review=latest_snapshot["next_review"],
+            previous_score=snaps.scores[-2] if len(snaps.scores) > 1 else None,
+            readiness_level=next((a["level"] for a in out["readiness_assessments"][
+                                      before["readiness_assessments"]:]
+                                  if a["id"] == latest_assessment), None),
+            open_risks=sum(1 for r in out["risks"][before["risks"]:] if r["status"] == "open"))
         out["accounts"].append(account)
         made = {name: len(out[name]) - before[name] for name in TABLES
                 if name not in ("accounts", "audit_entries") and len(out[name]) > before[name]}
@@ -799,8 +829,9 @@ class _BookMaker:
                 "support_tickets": _pct(100.0 - tickets * 4.0 - rnd() * 2.0),
                 "reference_willingness": _pct(g - 4.0 + o_rw + (rnd() - 0.5) * spread * 1.3),
             }
-            metrics = validate(row)
-            result = health_score(metrics, health_form)
+            score, status = score_and_status(row, health_form)
+            # the latest few as domain records, validated, for the signal rules
+            metrics = validate(row) if w >= tail_from else None
             if limit is not None:
                 executions = int(limit * min(1.15, intensity * (0.5 + 0.005 * utilization)
                                              * (0.97 + rnd() * 0.06)))
@@ -833,7 +864,7 @@ class _BookMaker:
                                                + rnd() * 2.0) * 10 + 0.5) / 10
             row["error_rate_pct"] = int((100.0 - success) * err_k * 100 + 0.5) / 100
             row["roi_achieved_pct"] = roi_pct
-            if w >= tail_from:
+            if metrics is not None:
                 history.tail.append(Snapshot.model_construct(
                     as_of=as_of, metrics=metrics,
                     figures=OperationalFigures.model_construct(
@@ -844,17 +875,17 @@ class _BookMaker:
             row["as_of"] = as_of
             row["flags"] = flags
             row["note"] = SNAPSHOT_NOTES.get(flags[0], "") if flags else ""
-            row["score"] = result.score
-            row["status"] = result.status
-            row["next_review"] = next_review_date(result.status, as_of, signals_form)
+            row["score"] = score
+            row["status"] = status
+            row["next_review"] = next_review_date(status, as_of, signals_form)
             row["form_id"] = health_id
             row["form_version"] = health_version
             row["created_at"] = stamp
             row["updated_at"] = stamp
             rows.append(row)
             history.ids.append(snapshot_id)
-            history.scores.append(result.score)
-            history.statuses.append(result.status)
+            history.scores.append(score)
+            history.statuses.append(status)
             history.adoption.append(adoption)
             history.roi.append(roi_pct)
         return history

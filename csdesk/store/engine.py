@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from csdesk import config
 from csdesk.errors import EnvironmentFault
-from csdesk.store import audit, backup, schema_revision
+from csdesk.store import audit, backup, schema_revision, summary
 from csdesk.store.lock import DatabaseLock
 
 _log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class Store:
     def __post_init__(self) -> None:
         self.factory = sessionmaker(self.engine, expire_on_commit=False)
         audit.install(self.factory)
+        summary.install(self.factory)
 
     @property
     def is_sqlite(self) -> bool:

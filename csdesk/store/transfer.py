@@ -65,6 +65,7 @@ from csdesk.store.orm import (
     WorkshopVote,
 )
 from csdesk.store.orm.base import Base, UTCDateTime
+from csdesk.store.summary import refresh_summary
 
 Row = dict[str, Any]
 
@@ -92,9 +93,12 @@ KINDS: dict[str, type[Base]] = {
     "audit": AuditEntry,
 }
 
-# Caches the store recomputes; they never travel in a file.
+# Caches the store recomputes; they never travel in a file: the pointers to the newest
+# history rows and the portfolio's summary of them (``csdesk.store.summary``).
 POINTER_COLUMNS = frozenset({"latest_snapshot_id", "previous_snapshot_id",
-                             "latest_assessment_id"})
+                             "latest_assessment_id", "latest_score", "latest_status",
+                             "latest_as_of", "latest_next_review", "previous_score",
+                             "readiness_level", "open_risks"})
 
 # Kinds reached through a parent rather than an ``account_id`` column of their own.
 THROUGH = {"checklist_items": ("instance_id", "checklists"),
@@ -339,7 +343,8 @@ class RecordSession:
 
     def refresh_pointers(self, account_ids: Collection[uuid.UUID]) -> None:
         """Point each account at its newest two snapshots and newest assessment, ordered
-        as SnapshotRepository and AssessmentRepository order them (date, then created)."""
+        as SnapshotRepository and AssessmentRepository order them (date, then created),
+        and recompute the portfolio's summary of them and of the open risks."""
         if not account_ids:
             return
         ids = sorted(set(account_ids), key=str)
@@ -377,6 +382,7 @@ class RecordSession:
                    "_assessment": assessed[a]} for a in ids]
         for chunk in _chunks(params, 2000):
             self.session.execute(statement, list(chunk))
+        refresh_summary(self.session, ids)
 
 
 @contextmanager
@@ -437,10 +443,33 @@ def _stored_utc(value: dt.datetime) -> str:
     return text if value.microsecond else f"{text}.000000"
 
 
+def _uuid_hex(value: uuid.UUID) -> str:
+    """What Uuid stores on SQLite (SQLAlchemy's processor, without its None check: the
+    caller skips None)."""
+    return value.hex
+
+
+def _remembered(write: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``write`` remembering up to 10,000 results: times repeat across a book's records."""
+    memo: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        hit = memo.get(value)
+        if hit is None:
+            hit = write(value)
+            if len(memo) < 10_000:
+                memo[value] = hit
+        return hit
+    return convert
+
+
 def _text_writer(type_: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
     """SQLAlchemy's bind processor for the column (None for floats, ints and text)."""
     if isinstance(type_, UTCDateTime):
-        return _stored_utc
+        return _remembered(_stored_utc)
+    if isinstance(type_, Uuid) and type_.as_uuid and not (
+            dialect.supports_native_uuid and type_.native_uuid):
+        return _uuid_hex
     if isinstance(type_, Float | Integer | String):
         return None
     process = type_.dialect_impl(dialect).bind_processor(dialect)

@@ -36,6 +36,16 @@ class Account(Record, Base):
     latest_snapshot_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     previous_snapshot_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     latest_assessment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # The portfolio's summary of those rows (and of the open risks): another cache,
+    # recomputed by ``csdesk.store.summary`` after every flush that touches the account's
+    # history or risks and by every bulk write, so the portfolio reads one table.
+    latest_score: Mapped[float | None] = mapped_column(Float)
+    latest_status: Mapped[str | None] = mapped_column(String(20))
+    latest_as_of: Mapped[dt.date | None] = mapped_column(Date)
+    latest_next_review: Mapped[dt.date | None] = mapped_column(Date)
+    previous_score: Mapped[float | None] = mapped_column(Float)
+    readiness_level: Mapped[str | None] = mapped_column(String(20))
+    open_risks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Stakeholder(Record, Base):

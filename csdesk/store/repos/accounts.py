@@ -7,13 +7,12 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import String, func, or_, select, type_coerce
-from sqlalchemy.orm import aliased
+from sqlalchemy import Integer, String, func, or_, select, type_coerce
 
 from csdesk.errors import InputProblem
 from csdesk.playbook.records import AccountFacts
 from csdesk.store.inputs import AccountFields
-from csdesk.store.orm import Account, HealthSnapshot, ReadinessAssessment, RiskEntry
+from csdesk.store.orm import Account
 from csdesk.store.repos.account_archive import AccountArchive, capture, holdings, put_back
 from csdesk.store.repos.base import NotFound, Repository, apply, field_values, validate
 from csdesk.store.views import AccountView, PortfolioRow
@@ -140,52 +139,43 @@ class AccountRepository(Repository):
 
     def portfolio(self, today: dt.date | None = None, include_archived: bool = False,
                   search: str = "") -> list[PortfolioRow]:
-        """Every account's line of the portfolio, in one query.
+        """Every account's line of the portfolio: one narrow read of the accounts table.
 
-        Built for thousands of accounts: the open risks are counted per account in the
-        (account, status) index rather than grouped over the whole register first, and
-        the rows come from Core (no ORM result machinery for plain columns).
+        Built for thousands of accounts: the latest scores, readiness and open risks are
+        the summary columns every write keeps current (``csdesk.store.summary``), so
+        nothing is joined; the rows come from the driver as they are and dates stored as
+        text are parsed with date.fromisoformat (SQLAlchemy's SQLite date processor is
+        several times slower). The rows are sorted here: walking the name index would
+        cost a random read per account.
         """
         today = today or self.today()
-        latest = aliased(HealthSnapshot)
-        previous = aliased(HealthSnapshot)
-        assessment = aliased(ReadinessAssessment)
-        open_risks = (select(func.count()).select_from(RiskEntry)
-                      .where(RiskEntry.account_id == Account.id, RiskEntry.status == "open")
-                      .correlate(Account).scalar_subquery())
-        # Dates come back as text and are parsed with date.fromisoformat (SQLAlchemy's
-        # SQLite date processor is several times slower on 15,000 values); the rows are
-        # sorted here, not in SQL: walking the name index costs a random read per account.
-        query = (
-            select(Account.id, Account.name, Account.plan_tier, Account.arr, Account.stage,
-                   Account.owner, type_coerce(Account.renewal_date, String), Account.archived,
-                   latest.score, latest.status, type_coerce(latest.as_of, String),
-                   type_coerce(latest.next_review, String),
-                   previous.score, assessment.level, open_risks)
-            .outerjoin(latest, latest.id == Account.latest_snapshot_id)
-            .outerjoin(previous, previous.id == Account.previous_snapshot_id)
-            .outerjoin(assessment, assessment.id == Account.latest_assessment_id)
-        )
-        if not include_archived:
-            query = query.where(Account.archived.is_(False))
+        query = _PORTFOLIO if include_archived else _PORTFOLIO_ACTIVE
         if search.strip():
             needle = f"%{search.strip().lower()}%"
             query = query.where(or_(func.lower(Account.name).like(needle),
                                     func.lower(Account.owner).like(needle)))
         with self.store.reader() as s:
             rows = s.connection().execute(query).all()
-        out = []
-        for r in rows:
-            renewal, as_of, review = _date(r[6]), _date(r[10]), _date(r[11])
-            out.append(PortfolioRow(
-                id=r[0], name=r[1], plan_tier=r[2], arr=r[3], stage=r[4], owner=r[5],
-                renewal_date=renewal,
-                days_to_renewal=None if renewal is None else (renewal - today).days,
-                score=r[8], status=r[9],
-                score_change=None if r[8] is None or r[12] is None else r[8] - r[12],
-                as_of=as_of, next_review=review, open_risks=r[14] or 0, readiness_level=r[13],
-                archived=r[7],
-            ))
+        out: list[PortfolioRow] = []
+        append = out.append
+        dates: dict[object, dt.date | None] = {None: None}  # the same few hundred dates
+        for (id_, name, tier, arr, stage, owner, renewal_text, archived, score, status, as_of,
+             review, previous, level, risks) in rows:
+            renewal = dates.get(renewal_text, _MISSING)
+            if renewal is _MISSING:
+                renewal = dates[renewal_text] = _date(renewal_text)
+            as_of_day = dates.get(as_of, _MISSING)
+            if as_of_day is _MISSING:
+                as_of_day = dates[as_of] = _date(as_of)
+            review_day = dates.get(review, _MISSING)
+            if review_day is _MISSING:
+                review_day = dates[review] = _date(review)
+            append(PortfolioRow(
+                _uuid(id_), name, tier, arr, stage, owner, renewal,
+                None if renewal is None else (renewal - today).days,
+                score, status,
+                None if score is None or previous is None else score - previous,
+                as_of_day, review_day, risks or 0, level, bool(archived)))
         out.sort(key=_by_name)
         return out
 
@@ -195,6 +185,25 @@ class AccountRepository(Repository):
             raise NotFound(f"no account with id {account_id}")
         assert isinstance(account, Account)
         return account
+
+
+# Columns read raw (as the driver hands them): UUIDs, dates and booleans are converted
+# in ``portfolio`` itself, once per value, rather than through SQLAlchemy's processors.
+_PORTFOLIO = select(
+    type_coerce(Account.id, String), Account.name, Account.plan_tier, Account.arr,
+    Account.stage, Account.owner, type_coerce(Account.renewal_date, String),
+    type_coerce(Account.archived, Integer), Account.latest_score, Account.latest_status,
+    type_coerce(Account.latest_as_of, String), type_coerce(Account.latest_next_review, String),
+    Account.previous_score, Account.readiness_level, Account.open_risks)
+_PORTFOLIO_ACTIVE = _PORTFOLIO.where(Account.archived.is_(False))
+
+
+_MISSING: Any = object()
+
+
+def _uuid(value: object) -> uuid.UUID:
+    """An id read as text (SQLite: 32 hex digits) or as a UUID (PostgreSQL)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 def _date(value: object) -> dt.date | None:

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Date, Select, bindparam, func, literal, select
+from sqlalchemy import Date, Select, Uuid, bindparam, func, literal, select
 from sqlalchemy.orm import Session
 
 from csdesk.errors import InputProblem
@@ -30,10 +30,13 @@ from csdesk.store.views import SnapshotView
 
 Ts = TypeVarTuple("Ts")
 
-# A history row's view fields but the account (which the caller already knows).
+# One account's history: the view's fields but the account (which the caller knows),
+# oldest first; the statement is built once, not on every read.
 _HISTORY_FIELDS: tuple[str, ...] = tuple(f for f in SnapshotView.model_fields
                                          if f != "account_id")
-_HISTORY_COLUMNS = tuple(getattr(HealthSnapshot, name) for name in _HISTORY_FIELDS)
+_HISTORY = (select(*(getattr(HealthSnapshot, name) for name in _HISTORY_FIELDS))
+            .where(HealthSnapshot.account_id == bindparam("account_id", type_=Uuid))
+            .order_by(HealthSnapshot.as_of, HealthSnapshot.created_at))
 
 
 @dataclass
@@ -89,6 +92,7 @@ def newest_params(account_id: uuid.UUID, count: int,
 
 _LATEST_TWO_IDS = newest_first(select(HealthSnapshot.id))
 _TAIL = newest_first(select(HealthSnapshot), up_to=True)
+_NEWEST = newest_first(select(HealthSnapshot))
 
 
 def trend_window(form: SignalsForm) -> int:
@@ -124,6 +128,15 @@ def started_action_values(account_id: uuid.UUID, signals: Signals,
              "step": planned.step, "trigger_rule": trigger_of.get(planned.playbook),
              "due_date": planned.due, "owner": planned.owner, "status": "open"}
             for planned in signals.actions if planned.playbook not in running]
+
+
+def _tail_of(rows: Iterable[HealthSnapshot]) -> list[Snapshot]:
+    """Newest-first snapshots as the rules' history: the newest reading of each date,
+    oldest first."""
+    by_date: dict[dt.date, Snapshot] = {}
+    for r in rows:
+        by_date.setdefault(r.as_of, to_domain(r))
+    return sorted(by_date.values(), key=lambda x: x.as_of)
 
 
 class SnapshotRepository(Repository):
@@ -166,10 +179,12 @@ class SnapshotRepository(Repository):
                 form_id=self.forms.health.id, form_version=self.forms.health.version)
             s.add(row)
             s.flush()
-            self._refresh_pointers(s, account)
+            # one read of the newest snapshots: the pointers, and the rules' history
+            newest = list(s.scalars(_NEWEST, newest_params(account_id, self._tail_size)))
+            self._point(account, newest)
             recorded = RecordedSnapshot(SnapshotView.model_validate(row), None)
-            if account.latest_snapshot_id == row.id:
-                self._apply_signals(s, account, as_of, recorded)
+            if account.latest_snapshot_id == row.id:  # the newest: so ``newest`` is its tail
+                self._apply_signals(s, account, as_of, recorded, _tail_of(newest))
             return recorded
 
     def update(self, snapshot_id: uuid.UUID, metrics: HealthMetrics,
@@ -207,8 +222,19 @@ class SnapshotRepository(Repository):
                 .order_by(HealthSnapshot.created_at.desc()).limit(1)).first()
             return None if row is None else SnapshotView.model_validate(row)
 
+    @property
+    def _tail_size(self) -> int:
+        """How many of the newest snapshots the rules read (two per trend week: a date
+        may hold more than one reading), and never fewer than the two pointers need."""
+        return max(2, self.trend_window * 2)
+
     def _refresh_pointers(self, s: Session, account: Account) -> None:
-        ids = list(s.scalars(_LATEST_TWO_IDS, newest_params(account.id, 2)))
+        self._point(account, list(s.scalars(_LATEST_TWO_IDS, newest_params(account.id, 2))))
+
+    @staticmethod
+    def _point(account: Account, newest: list[Any]) -> None:
+        """Point the account at the first two of its ``newest`` snapshots (or their ids)."""
+        ids = [getattr(r, "id", r) for r in newest[:2]]
         latest = ids[0] if ids else None
         previous = ids[1] if len(ids) > 1 else None
         if account.latest_snapshot_id != latest:
@@ -217,17 +243,16 @@ class SnapshotRepository(Repository):
             account.previous_snapshot_id = previous
 
     def _tail(self, s: Session, account_id: uuid.UUID, as_of: dt.date) -> list[Snapshot]:
-        rows = s.scalars(_TAIL, newest_params(account_id, self.trend_window * 2, as_of))
-        by_date: dict[dt.date, Snapshot] = {}
-        for r in rows:
-            by_date.setdefault(r.as_of, to_domain(r))  # newest of each date
-        return sorted(by_date.values(), key=lambda x: x.as_of)
+        return _tail_of(s.scalars(_TAIL, newest_params(account_id, self._tail_size, as_of)))
 
     def _apply_signals(self, s: Session, account: Account, as_of: dt.date,
-                       out: RecordedSnapshot) -> None:
-        """Raise and close rule risks, start and clear playbook actions, as the rules say."""
-        signals = evaluate_signals(self._tail(s, account.id, as_of), facts_of(account),
-                                   self.forms.health, self.forms.signals)
+                       out: RecordedSnapshot, tail: list[Snapshot] | None = None) -> None:
+        """Raise and close rule risks, start and clear playbook actions, as the rules say
+        (from ``tail``, the snapshots up to ``as_of``, when the caller has read them)."""
+        if tail is None:
+            tail = self._tail(s, account.id, as_of)
+        signals = evaluate_signals(tail, facts_of(account), self.forms.health,
+                                   self.forms.signals)
         out.signals = signals
         open_risks = {r.rule_id: r for r in s.scalars(select(RiskEntry).where(
             RiskEntry.account_id == account.id, RiskEntry.status == "open",
@@ -271,12 +296,11 @@ class SnapshotRepository(Repository):
         """Every snapshot of the account, oldest first."""
         # Core rows straight into views: two years of weekly history is read whenever an
         # account opens, and building ORM objects first costs several times the query.
-        query = (select(*_HISTORY_COLUMNS).where(HealthSnapshot.account_id == account_id)
-                 .order_by(HealthSnapshot.as_of, HealthSnapshot.created_at))
         with self.store.reader() as s:
-            rows = s.connection().execute(query).all()
+            rows = s.connection().execute(_HISTORY, {"account_id": account_id}).all()
         validate = SnapshotView.model_validate
-        return [validate({"account_id": account_id, **dict(zip(_HISTORY_FIELDS, r, strict=True))})
+        fields = _HISTORY_FIELDS
+        return [validate({"account_id": account_id, **dict(zip(fields, r, strict=True))})
                 for r in rows]
 
     def latest(self, account_id: uuid.UUID) -> SnapshotView | None:
