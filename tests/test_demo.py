@@ -287,3 +287,16 @@ def test_the_demo_fills_a_server_database_too(book, forms):
         assert [s.as_of for s in history][-1] == TODAY and len(history) == 5
         assert book.snapshots.signals(row.id) is not None
     assert sum(len(book.checklists.for_account(r.id)) for r in rows) == 6 * 4
+
+
+def test_whatever_the_csm_edits_today_is_newer_than_the_demo(demo):
+    """An import keeps the newer ``updated_at``: no demo row may be stamped later today."""
+    book, _ = demo
+    start_of_today = dt.datetime(TODAY.year, TODAY.month, TODAY.day, tzinfo=dt.UTC)
+    with book.store.reader() as s:
+        newest = s.scalar(select(HealthSnapshot.updated_at)
+                          .order_by(HealthSnapshot.updated_at.desc()).limit(1))
+    assert newest is not None and newest.replace(tzinfo=dt.UTC) <= start_of_today
+    rows = book.accounts.portfolio()
+    details = [book.accounts.get(r.id) for r in rows[:10]]
+    assert all(a.updated_at.replace(tzinfo=dt.UTC) <= start_of_today for a in details)

@@ -588,8 +588,13 @@ class _BookMaker:
 
     # -- helpers -------------------------------------------------------------------
     def at(self, day: dt.date, hour: int = 9) -> dt.datetime:
-        """A deterministic record time on ``day`` (never after today)."""
-        day = min(day, self.today)
+        """A deterministic record time on ``day``, never after the first moment of today:
+        anything the CSM edits in the demo book is newer than the demo's own writing (an
+        import compares ``updated_at``, and a demo row stamped 16:00 today would win over
+        a real edit made at 10:00)."""
+        if day >= self.today:
+            return self.stamps.setdefault(self.today, dt.datetime(
+                self.today.year, self.today.month, self.today.day, tzinfo=dt.UTC))
         stamp = self.stamps.get(day)
         if stamp is None:
             stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
