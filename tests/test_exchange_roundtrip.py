@@ -307,7 +307,7 @@ def accounts(draw):
         "stage": draw(st.sampled_from(["onboarding", "adoption", "renewal"])),
         "renewal_date": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2035, 1, 1))),
         # any text but NUL, which the store refuses (PostgreSQL cannot hold it)
-        "notes": draw(st.text(st.characters(exclude_characters="\x00"), max_size=80)).strip(),
+        "notes": draw(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=80)).strip(),
         "snapshots": draw(st.lists(st.tuples(st.integers(0, 150), percent, st.integers(0, 50)),
                                    max_size=4)),
         "stakeholders": draw(st.lists(names, max_size=2)),
