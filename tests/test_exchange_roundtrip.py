@@ -306,8 +306,10 @@ def accounts(draw):
         "licensed_users": draw(st.none() | st.integers(0, 100_000)),
         "stage": draw(st.sampled_from(["onboarding", "adoption", "renewal"])),
         "renewal_date": draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2035, 1, 1))),
-        # any text but NUL, which the store refuses (PostgreSQL cannot hold it)
-        "notes": draw(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=80)).strip(),
+        # any text but NUL, which the store refuses (PostgreSQL cannot hold it), and lone
+        # surrogates, which no file can hold
+        "notes": draw(st.text(st.characters(codec="utf-8", exclude_characters="\x00"),
+                              max_size=80)).strip(),
         "snapshots": draw(st.lists(st.tuples(st.integers(0, 150), percent, st.integers(0, 50)),
                                    max_size=4)),
         "stakeholders": draw(st.lists(names, max_size=2)),
