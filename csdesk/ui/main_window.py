@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary)
 
         self._build_menus()
-        # A filter change arrives as many row signals: sum up once, when they are done.
+        # Sum up once, after whatever changed the rows has finished.
         self._summary_due = QTimer(self)
         self._summary_due.setSingleShot(True)
         self._summary_due.setInterval(0)
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.book, self.settings, self).exec()
 
     def _update_summary(self) -> None:
-        self.summary.update_counts(self.proxy.shown_rows(), self.model.rowCount())
+        self.summary.update_counts(self.proxy.shown_rows(), self.model.total)
 
     # -- remembering the layout ---------------------------------------------------------
     def _restore(self) -> None:
