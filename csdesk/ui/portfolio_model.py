@@ -294,9 +294,7 @@ class PortfolioModel(QAbstractTableModel):
             role.TextAlignmentRole: lambda _row, column: _ALIGNMENT[column],
             role.ForegroundRole: self._foreground,
             role.BackgroundRole: self._background,
-            role.FontRole: lambda row, column: (
-                self._bold_font() if column == Column.NEXT_REVIEW and self._review_due(row)
-                else None),
+            role.FontRole: self._font,
             role.AccessibleTextRole: lambda row, column:
                 f"{self._headers[column][0]}: {self.display(row, column)}",
             ROW_ROLE: lambda row, _column: row,
@@ -347,6 +345,18 @@ class PortfolioModel(QAbstractTableModel):
             case Column.ARR:
                 return row.arr
         return None  # pragma: no cover
+
+    def cell_look(self, row: int, column: int) -> tuple[str, int, QColor | None, QFont | None]:
+        """A shown cell's text, alignment, text colour and font in one call: what
+        DisplayRole, TextAlignmentRole, ForegroundRole and FontRole answer (a delegate
+        painting many cells asks once instead of a call per role)."""
+        shown, at = self._rows[row], _COLUMNS[column]
+        return (self.display(shown, at), _ALIGNMENT[column], self._foreground(shown, at),
+                self._font(shown, at))
+
+    def _font(self, row: PortfolioRow, column: Column) -> QFont | None:
+        return self._bold_font() if column == Column.NEXT_REVIEW and self._review_due(row) \
+            else None
 
     def _bold_font(self) -> QFont:
         if self._bold is None:  # made on first use: a QFont needs a QGuiApplication
