@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
                        self.proxy.layoutChanged):
             signal.connect(self._summary_due.start)
+        # A filter that hides the previewed account leaves no row current: preview nothing.
+        self.proxy.layoutChanged.connect(self._current_maybe_hidden)
         self.table.accountActivated.connect(self.accountActivated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.accountActivated.connect(self.open_account)
@@ -241,6 +243,12 @@ class MainWindow(QMainWindow):
         if account_id is not None and current.isValid():
             self.show_account(account_id)
         self._update_account_menu()
+
+    def _current_maybe_hidden(self) -> None:
+        if not self.table.currentIndex().isValid() and self.panel.details.isVisibleTo(
+                self.panel):
+            self.panel.show_nothing()
+            self._update_account_menu()
 
     def open_account(self, account_id: uuid.UUID, page: str | None = None) -> None:
         """Show the account's workspace (on the page last looked at)."""
