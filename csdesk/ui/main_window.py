@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.workshops.resume_button)
 
         self._build_menus()
-        # A filter change arrives as many row signals: sum up once, when they are done.
+        # Sum up once, after whatever changed the rows has finished.
         self._summary_due = QTimer(self)
         self._summary_due.setSingleShot(True)
         self._summary_due.setInterval(0)
@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
                        self.proxy.layoutChanged):
             signal.connect(self._summary_due.start)
+        # A filter that hides the previewed account leaves no row current: preview nothing.
+        self.proxy.layoutChanged.connect(self._current_maybe_hidden)
         self.table.accountActivated.connect(self.accountActivated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.accountActivated.connect(self.open_account)
@@ -265,6 +267,12 @@ class MainWindow(QMainWindow):
             self.show_account(account_id)
         self._update_account_menu()
 
+    def _current_maybe_hidden(self) -> None:
+        if not self.table.currentIndex().isValid() and self.panel.details.isVisibleTo(
+                self.panel):
+            self.panel.show_nothing()
+            self._update_account_menu()
+
     def open_account(self, account_id: uuid.UUID, page: str | None = None) -> None:
         """Show the account's workspace (on the page last looked at)."""
         self.show_account(account_id)
@@ -369,7 +377,7 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.book, self.settings, self).exec()
 
     def _update_summary(self) -> None:
-        self.summary.update_counts(self.proxy.shown_rows(), self.model.rowCount())
+        self.summary.update_counts(self.proxy.shown_rows(), self.model.total)
 
     # -- remembering the layout ---------------------------------------------------------
     def _restore(self) -> None:

@@ -1,14 +1,19 @@
-"""The portfolio as Qt models: one row per account, and a sortable, filterable view of it.
+"""The portfolio as Qt models: one row per account, sorted and filtered in Python.
 
 ``PortfolioModel`` shows the ``PortfolioRow`` values that ``book.accounts.portfolio()``
-hands out; it never computes a score. It sorts itself by raw values (``SORT_ROLE``;
-``None`` last in either direction, ties by name). ``PortfolioFilter`` keeps the rows that
-pass a search text and four filters, and passes sorting on to the model.
+hands out; it never computes a score. It holds every row, sorted by raw values
+(``SORT_ROLE``; ``None`` last in either direction, ties by name), and shows those a
+``RowFilter`` keeps. A filter change replaces the shown rows in one layout change, so a
+keystroke in the search box costs one pass over the rows in Python, not a call per row
+from Qt, and the selection stays on its account. ``PortfolioFilter`` is the thin view of
+it that the window's table and filter bar use.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 import uuid
 from collections.abc import Callable, Sequence
 from enum import IntEnum
@@ -17,10 +22,10 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
@@ -29,6 +34,7 @@ from csdesk.playbook.form_loader import FormSet
 from csdesk.playbook.records import PLAN_TIERS
 from csdesk.store.views import PortfolioRow
 from csdesk.ui import formatting
+from csdesk.ui.row_filter import NOT_SCORED, RowFilter, haystack, search_text
 from csdesk.ui.status_style import StatusStyle, status_styles, status_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -36,8 +42,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw value to sort by (None: no value)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole PortfolioRow
 ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the account's uuid.UUID
+_SORTED_ROWS = QAbstractItemModel.LayoutChangeHint.VerticalSortHint  # columns stay put
+# The overload of the layout signals that carries a hint (PySide picks the bare one else).
+_WITH_HINT = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 
-NOT_SCORED = ""  # the status filter value for accounts without a health snapshot
+__all__ = ["ID_ROLE", "NOT_SCORED", "ROW_ROLE", "SORT_ROLE", "Column", "PortfolioFilter",
+           "PortfolioModel", "RowFilter"]
 
 
 class Column(IntEnum):
@@ -64,15 +74,26 @@ _ALIGNMENT = tuple(
         | Qt.AlignmentFlag.AlignVCenter) for column in _COLUMNS)
 
 
+def _emit_sorted_rows(signal: Any) -> None:
+    """``layoutAboutToBeChanged`` or ``layoutChanged``: the rows change, not the columns
+    (the header keeps its sections without looking)."""
+    signal[_WITH_HINT].emit([], _SORTED_ROWS)
+
+
 class PortfolioModel(QAbstractTableModel):
-    """Read-only table of ``PortfolioRow``; replace the rows with ``set_rows``."""
+    """Read-only table of ``PortfolioRow``: replace the rows with ``set_rows``, choose
+    the ones shown with ``set_filter``."""
 
     def __init__(self, forms: FormSet, today: Callable[[], dt.date] = dt.date.today,
                  parent: QObject | None = None):
         super().__init__(parent)
         self._forms = forms
         self._today = today
-        self._rows: list[PortfolioRow] = []
+        self._all: list[PortfolioRow] = []  # every row, in the sort order
+        self._haystacks: list[str] = []  # haystack(row) of each row of _all
+        self._hay: dict[int, str] = {}  # by id() of a row of _all
+        self._rows: list[PortfolioRow] = []  # those the filter keeps, in that order
+        self._filter = RowFilter()
         self._texts: dict[int, tuple[str, ...]] = {}  # by id() of a row of _rows
         self._row_of: tuple[list[PortfolioRow], dict[uuid.UUID, int]] | None = None
         self._bold: QFont | None = None
@@ -119,25 +140,39 @@ class PortfolioModel(QAbstractTableModel):
 
     # -- the rows ---------------------------------------------------------------------
     def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
-        """Show these rows (in the current sort order, if the table is sorted)."""
+        """Hold these rows (in the current sort order) and show those the filter keeps."""
         self.beginResetModel()
-        self._rows = self._sorted(list(rows))
+        self._hay = {id(r): haystack(r) for r in rows}
+        self._set_all(self._sorted(list(rows)))
+        self._rows = self._filter.keep(self._all, self._haystacks)
         self._texts = {}
         self.endResetModel()
 
+    def _set_all(self, rows: list[PortfolioRow]) -> None:
+        self._all = rows
+        hay = self._hay
+        self._haystacks = [hay[id(r)] for r in rows]
+
     @property
     def rows(self) -> list[PortfolioRow]:
+        """Every row, shown or not, in the sort order."""
+        return list(self._all)
+
+    def shown_rows(self) -> list[PortfolioRow]:
+        """The rows the filter keeps, in the order shown."""
         return list(self._rows)
 
-    def rows_list(self) -> list[PortfolioRow]:
-        """The rows themselves, in order (a new list after every change): not a copy,
-        for the filter to look through and never to change."""
-        return self._rows
+    @property
+    def total(self) -> int:
+        """How many rows there are, shown or not."""
+        return len(self._all)
 
     def row_at(self, row: int) -> PortfolioRow:
+        """The row shown at ``row``."""
         return self._rows[row]
 
     def row_of(self, account_id: uuid.UUID) -> int | None:
+        """Where the account's row is shown (``None``: not shown)."""
         if self._row_of is None or self._row_of[0] is not self._rows:
             self._row_of = (self._rows, {r.id: n for n, r in enumerate(self._rows)})
         return self._row_of[1].get(account_id)
@@ -149,28 +184,55 @@ class PortfolioModel(QAbstractTableModel):
     def styles(self) -> dict[str, StatusStyle]:
         return self._styles
 
+    # -- filtering --------------------------------------------------------------------
+    @property
+    def row_filter(self) -> RowFilter:
+        return self._filter
+
+    def set_filter(self, row_filter: RowFilter) -> None:
+        """Show only the rows this filter keeps (in one layout change; the selection and
+        the current row stay on their accounts if those are still shown)."""
+        before, self._filter = self._filter, row_filter
+        if row_filter == before:
+            return
+        if before.search in row_filter.search and row_filter == dataclasses.replace(
+                before, search=row_filter.search):
+            # A search typed further can only narrow what is shown: look through that.
+            hay = self._hay
+            shown = self._rows
+            self._show(row_filter.keep(shown, [hay[id(r)] for r in shown]))
+        else:
+            self._show(row_filter.keep(self._all, self._haystacks))
+
+    def _show(self, rows: list[PortfolioRow]) -> None:
+        """Show these rows instead; persistent indexes follow their accounts."""
+        if len(rows) == len(self._rows) and all(map(operator.is_, rows, self._rows)):
+            return  # the same rows in the same order: nothing to lay out or paint
+        _emit_sorted_rows(self.layoutAboutToBeChanged)
+        old = self.persistentIndexList()
+        shown = self._rows
+        ids = [shown[i.row()].id if 0 <= i.row() < len(shown) else None for i in old]
+        self._rows = rows
+        new = []
+        for index, account in zip(old, ids, strict=True):
+            row = None if account is None else self.row_of(account)
+            new.append(QModelIndex() if row is None else self.index(row, index.column()))
+        self.changePersistentIndexList(old, new)
+        _emit_sorted_rows(self.layoutChanged)
+
     # -- sorting ---------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``sort_key``: rows without a value last, ties by account name.
 
-        Sorting happens here, in one Python ``list.sort``, rather than in the proxy's
+        Sorting happens here, in one Python ``list.sort``, rather than in a proxy's
         ``lessThan`` (a Python call per comparison): thousands of rows sort at once.
         """
         if not 0 <= column < len(Column):
             self._sort = None
             return
         self._sort = (Column(column), order)
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        ids = [self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else None
-               for i in old]
-        self._rows = self._sorted(self._rows)
-        row_of = {r.id: n for n, r in enumerate(self._rows)}
-        new = [QModelIndex() if account is None or account not in row_of
-               else self.index(row_of[account], i.column()) for i, account in zip(
-                   old, ids, strict=True)]
-        self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
+        self._set_all(self._sorted(self._all))
+        self._show(self._filter.keep(self._all, self._haystacks))
 
     @property
     def sort_column(self) -> Column | None:
@@ -232,9 +294,7 @@ class PortfolioModel(QAbstractTableModel):
             role.TextAlignmentRole: lambda _row, column: _ALIGNMENT[column],
             role.ForegroundRole: self._foreground,
             role.BackgroundRole: self._background,
-            role.FontRole: lambda row, column: (
-                self._bold_font() if column == Column.NEXT_REVIEW and self._review_due(row)
-                else None),
+            role.FontRole: self._font,
             role.AccessibleTextRole: lambda row, column:
                 f"{self._headers[column][0]}: {self.display(row, column)}",
             ROW_ROLE: lambda row, _column: row,
@@ -285,6 +345,18 @@ class PortfolioModel(QAbstractTableModel):
             case Column.ARR:
                 return row.arr
         return None  # pragma: no cover
+
+    def cell_look(self, row: int, column: int) -> tuple[str, int, QColor | None, QFont | None]:
+        """A shown cell's text, alignment, text colour and font in one call: what
+        DisplayRole, TextAlignmentRole, ForegroundRole and FontRole answer (a delegate
+        painting many cells asks once instead of a call per role)."""
+        shown, at = self._rows[row], _COLUMNS[column]
+        return (self.display(shown, at), _ALIGNMENT[column], self._foreground(shown, at),
+                self._font(shown, at))
+
+    def _font(self, row: PortfolioRow, column: Column) -> QFont | None:
+        return self._bold_font() if column == Column.NEXT_REVIEW and self._review_due(row) \
+            else None
 
     def _bold_font(self) -> QFont:
         if self._bold is None:  # made on first use: a QFont needs a QGuiApplication
@@ -344,110 +416,48 @@ class PortfolioModel(QAbstractTableModel):
         return None
 
 
-class PortfolioFilter(QSortFilterProxyModel):
-    """Keeps the rows every filter accepts; sorting is passed on to the source model.
+class PortfolioFilter(QIdentityProxyModel):
+    """The window's view of a ``PortfolioModel``: its shown rows as they are, and the
+    search and filters of the filter bar, which the model applies (in Python, at once).
 
-    Built for a search-as-you-type over thousands of rows: the rows' casefolded names and
-    owners are kept (per list of rows), and a filter change works out every row's answer
-    in one Python pass; ``filterAcceptsRow`` only looks it up.
+    Sorting passes on to the model too (``QAbstractProxyModel.sort``).
     """
-
-    _model: PortfolioModel
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._search = ""
-        self._status: str | None = None
-        self._stage: str | None = None
-        self._owner: str | None = None
-        self._renewal_within: int | None = None
-        self._keys: tuple[list[PortfolioRow], list[str], list[str]] | None = None
-        self._answers: tuple[list[PortfolioRow], list[bool]] | None = None
 
     # -- the filters ------------------------------------------------------------------
     def set_search(self, text: str) -> None:
         """Rows whose account name or owner contains ``text`` (any case)."""
-        self._change("_search", text.strip().casefold())
+        self._change(search=search_text(text))
 
     def set_status(self, status: str | None) -> None:
         """Only accounts with this status; ``NOT_SCORED`` for those without a snapshot."""
-        self._change("_status", status)
+        self._change(status=status)
 
     def set_stage(self, stage_id: str | None) -> None:
-        self._change("_stage", stage_id)
+        self._change(stage=stage_id)
 
     def set_owner(self, owner: str | None) -> None:
-        self._change("_owner", owner)
+        self._change(owner=owner)
 
     def set_renewal_within(self, days: int | None) -> None:
         """Only accounts renewing in the next ``days`` days (today included)."""
-        self._change("_renewal_within", days)
+        self._change(renewal_within=days)
 
     @property
     def is_filtering(self) -> bool:
-        return bool(self._search) or any(
-            v is not None for v in (self._status, self._stage, self._owner,
-                                    self._renewal_within))
+        return self.source().row_filter.is_filtering
 
     def accepts(self, row: PortfolioRow) -> bool:
-        return self._accepts(row, row.name.casefold(), row.owner.casefold())
-
-    def _accepts(self, row: PortfolioRow, name: str, owner: str) -> bool:
-        if self._search and self._search not in name and self._search not in owner:
-            return False
-        if self._status is not None and (row.status or NOT_SCORED) != self._status:
-            return False
-        if self._stage is not None and row.stage != self._stage:
-            return False
-        if self._owner is not None and row.owner != self._owner:
-            return False
-        if self._renewal_within is not None:
-            days = row.days_to_renewal
-            if days is None or not 0 <= days <= self._renewal_within:
-                return False
-        return True
+        return self.source().row_filter.accepts(row)
 
     def shown_rows(self) -> list[PortfolioRow]:
         """The rows that pass the filters, in the order shown."""
-        rows, answers = self._answers_for(self.source().rows_list())
-        return [r for r, shown in zip(rows, answers, strict=True) if shown]
+        return self.source().shown_rows()
 
-    def _answers_for(self, rows: list[PortfolioRow]) -> tuple[list[PortfolioRow], list[bool]]:
-        """Every row's answer, worked out once per list of rows and filter change."""
-        if self._answers is not None and self._answers[0] is rows:
-            return self._answers
-        if not self.is_filtering:
-            answers = [True] * len(rows)
-        else:
-            if self._keys is None or self._keys[0] is not rows:
-                self._keys = (rows, [r.name.casefold() for r in rows],
-                              [r.owner.casefold() for r in rows])
-            _rows, names, owners = self._keys
-            search = self._search
-            if search and not any(v is not None for v in (
-                    self._status, self._stage, self._owner, self._renewal_within)):
-                answers = [search in name or search in owner  # the search alone: fast
-                           for name, owner in zip(names, owners, strict=True)]
-            else:
-                answers = [self._accepts(*args)
-                           for args in zip(rows, names, owners, strict=True)]
-        self._answers = (rows, answers)
-        return self._answers
+    def _change(self, **changes: Any) -> None:
+        model = self.source()
+        model.set_filter(dataclasses.replace(model.row_filter, **changes))
 
-    def _change(self, attr: str, value: object) -> None:
-        if getattr(self, attr) == value:
-            return
-        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            setattr(self, attr, value)
-            self._answers = None
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            setattr(self, attr, value)
-            self._answers = None
-            self.invalidateRowsFilter()
-
-    # -- QSortFilterProxyModel --------------------------------------------------------
+    # -- QAbstractProxyModel ----------------------------------------------------------
     def source(self) -> PortfolioModel:
         model = self.sourceModel()
         if not isinstance(model, PortfolioModel):
@@ -457,17 +467,4 @@ class PortfolioFilter(QSortFilterProxyModel):
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         if not isinstance(model, PortfolioModel):
             raise TypeError("PortfolioFilter works over a PortfolioModel")
-        self._model = model
-        self._answers = self._keys = None
         super().setSourceModel(model)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """The source model sorts (fast); this proxy keeps its order and only filters."""
-        self.source().sort(column, order)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        answers = self._answers
-        rows = self._model.rows_list()
-        if answers is None or answers[0] is not rows:
-            answers = self._answers_for(rows)
-        return answers[1][source_row]

@@ -280,3 +280,22 @@ def test_a_filter_change_is_summed_up_once(qtbot: QtBot, window: MainWindow,
     status.setCurrentIndex(status.findData("At Risk"))  # keeps row 3 of 6: two blocks go
     qtbot.waitUntil(lambda: window.summary.text().startswith("1 of 6"))
     assert counted == [1]
+
+
+def test_a_search_keeps_the_selected_account_until_it_hides_it(
+        qtbot: QtBot, window: MainWindow, portfolio_book: Book) -> None:
+    cobalt = portfolio_book.accounts.find("Cobalt Health")
+    assert window.select_account(cobalt.id)
+    assert window.panel.title.text() == "Cobalt Health"
+    qtbot.keyClicks(window.filters.search, "dana")  # Acme Robotics and Cobalt Health
+    assert sorted(names_shown(window)) == ["Acme Robotics", "Cobalt Health"]
+    assert window.table.current_account() == cobalt.id
+    assert window.table.selectionModel().selectedRows()[0].data() == "Cobalt Health"
+    assert window.panel.title.text() == "Cobalt Health"
+    window.filters.search.clear()
+    qtbot.keyClicks(window.filters.search, "acme")
+    assert names_shown(window) == ["Acme Robotics"]
+    assert window.table.current_account() is None
+    assert window.panel.title.text() == "No account open"
+    assert not window.edit_details_action.isEnabled()
+    qtbot.waitUntil(lambda: window.summary.text().startswith("1 of 6"))

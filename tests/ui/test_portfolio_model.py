@@ -343,3 +343,17 @@ def test_rows_built_by_hand_work_too(forms: FormSet) -> None:
     assert "does not define" in model.index(0, Column.STATUS).data(
         Qt.ItemDataRole.ToolTipRole)
     assert model.row_of(uuid.uuid4()) is None
+
+
+def test_a_cells_look_in_one_call_is_what_its_roles_say(model: PortfolioModel) -> None:
+    role = Qt.ItemDataRole
+    model.set_rows([*model.rows, row(name="Due", next_review=TODAY, score_change=-4.0)])
+    for r in range(model.rowCount()):
+        for column in Column:
+            index = model.index(r, column)
+            assert model.cell_look(r, column) == (
+                index.data(role.DisplayRole), index.data(role.TextAlignmentRole),
+                index.data(role.ForegroundRole), index.data(role.FontRole))
+    due = next(n for n in range(model.rowCount()) if model.row_at(n).name == "Due")
+    font = model.cell_look(due, Column.NEXT_REVIEW)[3]
+    assert font is not None and font.bold()

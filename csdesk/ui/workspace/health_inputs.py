@@ -57,6 +57,14 @@ def _spin(minimum: float, maximum: float, decimals: int, suffix: str = "") -> QD
     return spin
 
 
+def _fix_size(label: QLabel, widest: str) -> None:
+    """A label whose size never changes with its text, so that a new text repaints the
+    label alone: a label of another size has its page laid out again on every keystroke
+    of a live score."""
+    label.setFixedSize(max(130, label.fontMetrics().horizontalAdvance(widest) + 4),
+                       label.sizeHint().height())
+
+
 class HealthInputs(QWidget):
     liveChanged = Signal()
     committed = Signal(str, str, object, object)  # field, label, old value, new value
@@ -84,12 +92,13 @@ class HealthInputs(QWidget):
                 spin.valueChanged.connect(self._live)
                 spin.editingFinished.connect(lambda name=m.id: self._finished(name))
                 points = QLabel(box)
-                points.setMinimumWidth(130)
+                _fix_size(points, self._points_text(-100.0, 100.0))
                 row = QWidget(box)
                 line = QGridLayout(row)
                 line.setContentsMargins(0, 0, 0, 0)
                 line.addWidget(spin, 0, 0)
-                line.addWidget(points, 0, 1)
+                line.addWidget(points, 0, 1, Qt.AlignmentFlag.AlignVCenter)
+                line.setColumnStretch(2, 1)
                 label = QLabel(m.label, box)
                 label.setToolTip(m.help)
                 label.setBuddy(spin)
@@ -183,9 +192,10 @@ class HealthInputs(QWidget):
     def show_result(self, result: HealthResult) -> None:
         """Each metric's points in the score and what it leaves on the table."""
         for row in result.breakdown:
-            label = self.points[row.metric]
-            label.setText(self.tr("{pts:+.1f} pts · {lever:.1f} to gain").format(
-                pts=row.contribution, lever=row.headroom))
+            self.points[row.metric].setText(self._points_text(row.contribution, row.headroom))
+
+    def _points_text(self, points: float, lever: float) -> str:
+        return self.tr("{pts:+.1f} pts · {lever:.1f} to gain").format(pts=points, lever=lever)
 
     # -- edits ----------------------------------------------------------------------------
     def _live(self) -> None:
