@@ -30,7 +30,8 @@ with open_book(active_forms(), Path(sys.argv[1])) as book:
         app.processEvents()
     assert window.isVisible() and window.model.rowCount() == 6
     assert loaded() == [], f"loaded before any chart: {loaded()[:5]}"
-    heavy = sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'openpyxl', 'numpy', 'reportlab'})
+    later = {'alembic', 'openpyxl', 'numpy', 'reportlab'}
+    heavy = sorted({m.split('.')[0] for m in sys.modules} & later)
     assert heavy == [], f"loaded before they are needed: {heavy}"
     print("portfolio painted, no matplotlib")
 
