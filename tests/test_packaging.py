@@ -4,6 +4,7 @@ resources are found inside a PyInstaller bundle."""
 from __future__ import annotations
 
 import configparser
+import re
 import struct
 import sys
 import xml.etree.ElementTree as ET
@@ -120,3 +121,14 @@ def test_outside_a_bundle_meipass_alone_is_not_trusted(
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert config.shipped_forms_dir() != tmp_path / "forms"
     assert (config.shipped_forms_dir() / "health.toml").is_file()
+
+
+def test_the_bundle_keeps_every_qt_module_csdesk_imports():
+    """The spec leaves unused Qt modules out; one csdesk needs must never be among them
+    (the bundle failed to start when the file hand-over brought in QtNetwork)."""
+    spec = (ROOT / "packaging" / "csdesk.spec").read_text(encoding="utf-8")
+    excluded = set(re.findall(r'"(PySide6\.Qt\w+)"', spec))
+    used = {m for source in (ROOT / "csdesk").rglob("*.py")
+            for m in re.findall(r"PySide6\.Qt\w+", source.read_text(encoding="utf-8"))}
+    assert "PySide6.QtWidgets" in used
+    assert used & excluded == set()
