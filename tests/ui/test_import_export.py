@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -264,3 +264,25 @@ def test_cancelling_an_import_leaves_the_book_as_it_was(
     assert colleague.book.accounts.count() == 0
     assert names_shown(colleague) == []
     assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
+
+
+def test_quitting_while_a_file_is_checked_stops_the_work_first(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """csdesk can quit without its window closing (the session ends, or
+    ``--exit-after-paint`` with a file): the check under way is stopped and its thread
+    waited for, never destroyed while it runs (that aborted the process)."""
+    target = tmp_path / "book.csdesk"
+    export_options(monkeypatch)
+    save_as(monkeypatch, target)
+    with qtbot.waitSignal(window.transfer.idle, timeout=WAIT_MS):
+        window.transfer.export_portfolio_action.trigger()
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+
+    colleague.transfer.import_file(target)
+    job = colleague.transfer.job
+    assert job is not None and colleague.transfer.busy
+    QCoreApplication.instance().aboutToQuit.emit()
+    assert job.worker_thread.isFinished()
+    assert colleague.book.accounts.count() == 0

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
@@ -89,6 +89,9 @@ class TransferActions(QObject):
         self.recent = RecentFiles(host.settings, parent_widget)
         self.recent.chosen.connect(self.import_file)
         self.recent.missing.connect(self._recent_missing)
+        app = QCoreApplication.instance()
+        if app is not None:  # csdesk may quit without closing the window: stop work first
+            app.aboutToQuit.connect(self.stop)
 
         self.import_action = self._action(
             self.tr("&Import…"), self.tr("Import an account file (.csdesk) or accounts and "
