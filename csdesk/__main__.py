@@ -1,5 +1,5 @@
 import sys
 
-from csdesk.cli import main
+from csdesk.cli import process_main
 
-sys.exit(main())
+sys.exit(process_main())

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from csdesk import __version__
+from csdesk import __version__, gc_policy
 from csdesk.cli import db, demo, exchange, report, score
 from csdesk.errors import EnvironmentFault, InputProblem, environment_message, log_bug
 
@@ -79,12 +79,24 @@ def _commands(parser: argparse.ArgumentParser) -> set[str]:
             if isinstance(action, argparse._SubParsersAction) for name in action.choices}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def process_main() -> int:
+    """The csdesk process: the console script, ``python -m csdesk`` and the bundle.
+
+    As :func:`main`, with the garbage collector set for a whole process
+    (:mod:`csdesk.gc_policy`): paused while the window is built, spared at exit."""
+    try:
+        return main(process=True)
+    finally:
+        gc_policy.before_exit()
+
+
+def main(argv: Sequence[str] | None = None, *, process: bool = False) -> int:
     parser = build_parser()
     words, open_file = split_file_to_open(sys.argv[1:] if argv is None else argv,
                                           _commands(parser))
     args = parser.parse_args(words)
     args.open_file = open_file
+    args.pause_gc = process  # only a whole csdesk process changes the collector
     try:
         if args.command is None:
             from csdesk.ui.app import run_gui  # Qt loads only for the GUI
@@ -113,4 +125,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(process_main())

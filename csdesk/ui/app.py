@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from csdesk import __version__
+from csdesk import __version__, gc_policy
 from csdesk.active_forms import active_forms
 from csdesk.errors import EnvironmentFault, environment_message, setup_logging
 from csdesk.playbook.form_loader import FormError
@@ -82,6 +82,8 @@ def run_gui(args: argparse.Namespace) -> int:
         # A csdesk already runs on this book: it takes the file; we never touch the store.
         if open_file and hand_over(handoff_name, Path(open_file)):
             return EXIT_OK
+        if getattr(args, "pause_gc", False):
+            gc_policy.pause()  # until the portfolio is painted (or a demo is built)
         book = open_book_or_explain(args, interactive)
         if book is None:
             return EXIT_ENVIRONMENT
@@ -90,6 +92,7 @@ def run_gui(args: argparse.Namespace) -> int:
             server = HandoffServer(handoff_name, startup)
             startup.windowShown.connect(lambda window: receive_files(window, server,
                                                                       open_file))
+            startup.windowShown.connect(_resume_gc_after_first_paint)
             if not interactive:
                 startup.windowShown.connect(_quit_after_first_paint)
             try:
@@ -97,6 +100,9 @@ def run_gui(args: argparse.Namespace) -> int:
             except Exception as exc:  # our bug, before the event loop: say so and stop
                 hook(type(exc), exc, exc.__traceback__)
                 return EXIT_BUG
+            finally:
+                if startup.window is None:  # a demo book is being built, or we failed
+                    gc_policy.resume()
             return app.exec()
         finally:
             book.close()
@@ -125,6 +131,10 @@ def receive_files(window: MainWindow, server: HandoffServer, open_file: str | No
         app.installEventFilter(desktop)
     if open_file:
         QTimer.singleShot(0, lambda: window.transfer.import_file(Path(open_file)))
+
+
+def _resume_gc_after_first_paint(window: MainWindow) -> None:
+    window.table.firstPainted.connect(gc_policy.resume)
 
 
 def _quit_after_first_paint(window: MainWindow) -> None:

@@ -4,6 +4,7 @@ bugs without a traceback, and ``--exit-after-paint`` quits once the portfolio is
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sqlite3
 import subprocess
@@ -214,3 +215,25 @@ def test_a_bug_after_the_demo_is_reported_and_exits_1(
     [(kind, _args)] = dialogs
     assert kind == "critical"
     assert "KeyError: 'a column the window expected'" in logged_text()
+
+
+def test_a_csdesk_process_collects_garbage_again_once_the_portfolio_is_painted(
+        qapp: QApplication, filled_db: Path, dialogs: list[Any]) -> None:
+    args = gui_args(filled_db)
+    args.pause_gc = True  # as ``process_main`` sets it
+    frozen_before = gc.get_freeze_count()
+    try:
+        assert run_gui(args) == 0
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen_before
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert dialogs == []
+
+
+def test_a_library_call_leaves_the_collector_alone(
+        qapp: QApplication, filled_db: Path, dialogs: list[Any]) -> None:
+    frozen_before = gc.get_freeze_count()
+    assert run_gui(gui_args(filled_db)) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen_before
