@@ -168,7 +168,7 @@ def parse_account_bytes(raw: bytes, label: str, passphrase: str | None = None) -
         nul_at = None if found is None else found.end() - 6
     try:
         with gc_paused():
-            doc = schema.DOCUMENT.validate_json(unpacked.document)
+            doc = schema.document_adapter().validate_json(unpacked.document)
     except ValidationError as exc:
         raise AccountFileProblem(describe_document_errors(exc, label)) from None
     except RecursionError:

@@ -13,6 +13,7 @@ format for people.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import uuid
 from typing import Annotated, Any, Literal, NotRequired
@@ -500,4 +501,8 @@ class Document(TypedDict):
     audit: NotRequired[list[AuditRecord]]
 
 
-DOCUMENT = TypeAdapter(Document)
+@functools.cache
+def document_adapter() -> TypeAdapter[Document]:
+    """The validator of a whole document, built at the first file read (building it
+    takes ~0.1 s: not at start-up, which imports this module with the window)."""
+    return TypeAdapter(Document)

@@ -1,6 +1,7 @@
 """What a start loads: the portfolio paints without matplotlib, which loads with the
-first chart a CSM opens (and never pyplot), nor Alembic (only for a schema upgrade) nor
-openpyxl (only for a workbook). Checked in a fresh process, as a start is."""
+first chart a CSM opens (and never pyplot), nor Alembic (only for a schema upgrade),
+openpyxl (only for a workbook) or cryptography (only for an encrypted account file).
+Checked in a fresh process, as a start is."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ with open_book(active_forms(), Path(sys.argv[1])) as book:
         app.processEvents()
     assert window.isVisible() and window.model.rowCount() == 6
     assert loaded() == [], f"loaded before any chart: {loaded()[:5]}"
-    later = {'alembic', 'openpyxl', 'numpy', 'reportlab'}
+    later = {'alembic', 'openpyxl', 'numpy', 'reportlab', 'cryptography'}
     heavy = sorted({m.split('.')[0] for m in sys.modules} & later)
     assert heavy == [], f"loaded before they are needed: {heavy}"
     print("portfolio painted, no matplotlib")
