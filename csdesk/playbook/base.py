@@ -27,15 +27,17 @@ class FormModel(BaseModel):
 
 
 class RecordModel(BaseModel):
-    """A record a CSM edits: every assignment is validated, unknown fields refused."""
+    """A record a CSM edits: every assignment is validated, unknown fields refused.
+    Its validator is built at first use (start-up needs few of them)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class ResultModel(BaseModel):
-    """A computed result. Built with ``model_construct`` on hot paths (already valid)."""
+    """A computed result. Built with ``model_construct`` on hot paths (already valid),
+    so its validator is built only if one is ever validated."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 def check_descending_thresholds(mins: list[float | None], what: str) -> None:

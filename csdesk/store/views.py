@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict
 
 
 class View(BaseModel):
-    model_config = ConfigDict(from_attributes=True, frozen=True)
+    # built at first use: most views are not needed to paint the portfolio
+    model_config = ConfigDict(from_attributes=True, frozen=True, defer_build=True)
 
 
 @dataclass(frozen=True, slots=True)
