@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from csdesk import __version__
 from csdesk.errors import InputProblem
 from csdesk.exchange import container, schema
+from csdesk.exchange.document_reader import validate_document
 from csdesk.exchange.errors import AccountFileProblem, Progress, Ticker
 from csdesk.exchange.files import read_bounded, write_bytes_atomically
 from csdesk.playbook.inputs import describe_error
@@ -135,9 +136,12 @@ def export_accounts(book: Book, account_ids: Iterable[uuid.UUID] | None, target:
 
 
 # -------------------------------------------------------------------------------- read
-def read_account_file(path: Path | str, passphrase: str | None = None) -> ParsedFile:
+def read_account_file(path: Path | str, passphrase: str | None = None,
+                      progress: Progress | None = None) -> ParsedFile:
     """Read and validate a .csdesk file. Raises ``AccountFileProblem`` (``PassphraseNeeded``
-    for an encrypted file without a passphrase) naming every problem found and where."""
+    for an encrypted file without a passphrase) naming every problem found and where.
+    ``progress(done, total)`` follows the validation; returning False raises
+    ``Cancelled``."""
     path = Path(path)
     try:
         raw = read_bounded(path, schema.MAX_FILE_BYTES, "csdesk account file")
@@ -145,7 +149,7 @@ def read_account_file(path: Path | str, passphrase: str | None = None) -> Parsed
         raise
     except InputProblem as exc:
         raise AccountFileProblem(exc.problems) from None
-    return parse_account_bytes(raw, str(path), passphrase)
+    return parse_account_bytes(raw, str(path), passphrase, progress)
 
 
 def file_is_encrypted(path: Path | str) -> bool:
@@ -160,7 +164,8 @@ def file_is_encrypted(path: Path | str) -> bool:
 _NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")  # an escaped NUL, not an escaped backslash
 
 
-def parse_account_bytes(raw: bytes, label: str, passphrase: str | None = None) -> ParsedFile:
+def parse_account_bytes(raw: bytes, label: str, passphrase: str | None = None,
+                        progress: Progress | None = None) -> ParsedFile:
     unpacked = container.unpack(raw, label, passphrase)
     nul_at = None
     if b"\\u0000" in unpacked.document:
@@ -168,12 +173,12 @@ def parse_account_bytes(raw: bytes, label: str, passphrase: str | None = None) -
         nul_at = None if found is None else found.end() - 6
     try:
         with gc_paused():
-            doc = schema.document_adapter().validate_json(unpacked.document)
+            doc = validate_document(unpacked.document, progress)
     except ValidationError as exc:
         raise AccountFileProblem(describe_document_errors(exc, label)) from None
     except RecursionError:
         raise AccountFileProblem([f"{label}: the JSON is nested too deeply"]) from None
-    records: dict[str, list[Row]] = {k: doc.get(k, []) for k in schema.KINDS}  # type: ignore[misc]
+    records: dict[str, list[Row]] = {k: doc.get(k, []) for k in schema.KINDS}
     problems = check_records(records, label)
     if problems:
         raise AccountFileProblem(limit_problems(problems))
