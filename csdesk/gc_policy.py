@@ -45,3 +45,25 @@ def resume() -> None:
 def before_exit() -> None:
     """Spare the interpreter's final walks over the heap: the process ends now."""
     gc.freeze()
+
+
+class Hold:
+    """Automatic collection held off from :meth:`start` to :meth:`end`, for a flow that
+    makes millions of objects and keeps them a while (an import: the file's records,
+    then the plan while the CSM reads the preview, then the writing). Collections would
+    walk them all, each time holding the interpreter for up to a second, so the window
+    would stand still. They are freed by reference counting when the flow lets them go;
+    at :meth:`end` the collector is as it was at :meth:`start` (a second start is one)."""
+
+    def __init__(self) -> None:
+        self._was_enabled: bool | None = None
+
+    def start(self) -> None:
+        if self._was_enabled is None:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+
+    def end(self) -> None:
+        if self._was_enabled:
+            gc.enable()
+        self._was_enabled = None

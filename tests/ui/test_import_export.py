@@ -3,13 +3,15 @@ their own book after a preview; encrypted files, broken files, drops, cancelling
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -17,9 +19,11 @@ from pytestqt.qtbot import QtBot
 from csdesk.active_forms import active_forms
 from csdesk.exchange import container
 from csdesk.exchange.accountfile import read_account_file
+from csdesk.exchange.merge import ImportPlan
 from csdesk.store.book import Book, open_book
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.portfolio_model import Column
+from csdesk.ui.transfer.import_preview import ImportPreviewDialog
 from csdesk.ui.transfer.worker import Job
 from tests.ui.conftest import TODAY
 from tests.ui.transfer_helpers import (
@@ -286,3 +290,31 @@ def test_quitting_while_a_file_is_checked_stops_the_work_first(
     QCoreApplication.instance().aboutToQuit.emit()
     assert job.worker_thread.isFinished()
     assert colleague.book.accounts.count() == 0
+
+
+def test_after_an_import_nothing_of_the_file_stays_in_memory(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A whole book's file makes millions of records: once imported, neither its
+    preview nor its plan may live on with the window, and the garbage collector,
+    held off while they were about, is back on."""
+    target = tmp_path / "acme.csdesk"
+    export_acme(qtbot, window, monkeypatch, target)
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+    plans: list[weakref.ref[ImportPlan]] = []
+    real_preview = ImportPreviewDialog.__init__
+
+    def preview(dialog: ImportPreviewDialog, plan: ImportPlan, *args: Any) -> None:
+        plans.append(weakref.ref(plan))
+        real_preview(dialog, plan, *args)
+
+    monkeypatch.setattr(ImportPreviewDialog, "__init__", preview)
+    assert gc.isenabled()
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert said.startswith("Imported acme.csdesk: 1 account added")
+    assert gc.isenabled()
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert colleague.findChildren(ImportPreviewDialog) == []
+    assert len(plans) == 1 and plans[0]() is None, "the file's plan is still alive"

@@ -18,7 +18,6 @@ from csdesk.exchange.accountfile import read_account_file
 from csdesk.playbook.records import HEALTH_METRICS
 from csdesk.store.book import Book
 from csdesk.ui.main_window import MainWindow
-from csdesk.ui.transfer.sheet_preview import SheetPreviewDialog
 from tests.conftest import metrics_at
 from tests.ui.conftest import TODAY
 from tests.ui.transfer_helpers import (
@@ -55,12 +54,6 @@ def write_csv(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def rejected_rows(dialog: SheetPreviewDialog) -> list[list[str]]:
-    table = dialog.rejected_rows
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
-
-
 def import_sheet(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
                  path: Path) -> str:
     open_with(monkeypatch, path)
@@ -79,15 +72,14 @@ def test_a_rejected_row_is_named_by_row_and_column_and_nothing_is_imported(
         reading("Acme Robotics", TODAY, 81),
         reading("Acme Robotics", TODAY - dt.timedelta(days=1), 80, platform_adoption=140),
     ])
-    seen: list[SheetPreviewDialog] = []
+    seen: list[dict[str, Any]] = []
     sheet_answers(monkeypatch, seen)
     said = import_sheet(qtbot, window, monkeypatch, path)
-    dialog = seen[0]
-    assert ["health.csv", "3", "platform_adoption", "140 is above 100"] in rejected_rows(dialog)
-    assert not dialog.apply_button.isEnabled()
-    assert "Nothing will be imported while any row is rejected" in dialog.verdict.text()
-    assert dialog.tabs.tabText(0) == "Rejected (1)"
-    assert dialog.tabs.tabText(1) == "health.csv: health readings"
+    shown = seen[0]
+    assert ["health.csv", "3", "platform_adoption", "140 is above 100"] in shown["rejected"]
+    assert not shown["import_enabled"]
+    assert "Nothing will be imported while any row is rejected" in shown["verdict"]
+    assert shown["tabs"][:2] == ["Rejected (1)", "health.csv: health readings"]
     assert said == "Nothing was imported from health.csv."
     assert len(window.book.snapshots.history(acme)) == before
 
@@ -98,8 +90,8 @@ def test_a_rejected_row_is_named_by_row_and_column_and_nothing_is_imported(
         reading("Acme Robotics", TODAY - dt.timedelta(days=1), 80, platform_adoption=100),
     ])
     said = import_sheet(qtbot, window, monkeypatch, path)
-    assert seen[1].apply_button.isEnabled()
-    assert "2 health readings to record" in seen[1].headline.text()
+    assert seen[1]["import_enabled"]
+    assert "2 health readings to record" in seen[1]["headline"]
     assert said == ("Imported health.csv: 0 accounts created, 0 updated, 2 health readings "
                     "recorded.")
     assert len(window.book.snapshots.history(acme)) == before + 2
@@ -146,14 +138,14 @@ def test_the_filtered_accounts_export_to_an_account_file(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     window.proxy.set_owner("Sam Ortiz")
-    seen: list[Any] = []
+    seen: list[dict[str, str]] = []
     export_options(monkeypatch, only_shown=True, seen=seen)
     target = tmp_path / "sam.csdesk"
     save_as(monkeypatch, target)
     with qtbot.waitSignal(window.transfer.idle, timeout=WAIT_MS) as said:
         window.transfer.export_portfolio_action.trigger()
-    assert seen[0].all_accounts.text() == "&All 6 accounts of the book"
-    assert seen[0].shown_accounts.text() == (
+    assert seen[0]["all"] == "&All 6 accounts of the book"
+    assert seen[0]["shown"] == (
         "Only the 2 accounts &shown with the current filters")
     assert said.args[0] == f"Exported 2 accounts to {target}."
     assert sorted(read_account_file(target).account_names.values()) == [

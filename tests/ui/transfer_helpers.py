@@ -33,11 +33,14 @@ def open_with(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 
 def export_options(monkeypatch: pytest.MonkeyPatch, *, only_shown: bool = False,
-                   passphrase: str | None = None, seen: list[ExportDialog] | None = None
+                   passphrase: str | None = None, seen: list[dict[str, str]] | None = None
                    ) -> None:
+    """The export dialog's choices; what it offers is noted in ``seen`` (the dialog is
+    gone once the export has started)."""
     def exec_(dialog: ExportDialog) -> int:
         if seen is not None:
-            seen.append(dialog)
+            seen.append({"all": dialog.all_accounts.text(),
+                         "shown": dialog.shown_accounts.text()})
         if only_shown:
             dialog.shown_accounts.setChecked(True)
         if passphrase is not None:
@@ -71,9 +74,19 @@ def preview_answers(monkeypatch: pytest.MonkeyPatch, seen: list[dict[str, Any]],
     monkeypatch.setattr(ImportPreviewDialog, "exec", exec_)
 
 
-def sheet_answers(monkeypatch: pytest.MonkeyPatch, seen: list[SheetPreviewDialog]) -> None:
+def sheet_answers(monkeypatch: pytest.MonkeyPatch, seen: list[dict[str, Any]]) -> None:
+    """The spreadsheet preview: what it shows is noted in ``seen`` (the dialog is gone
+    once answered); Import when it can."""
     def exec_(dialog: SheetPreviewDialog) -> int:
-        seen.append(dialog)
+        table = dialog.rejected_rows
+        seen.append({
+            "import_enabled": dialog.apply_button.isEnabled(),
+            "headline": dialog.headline.text(),
+            "verdict": dialog.verdict.text(),
+            "tabs": [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())],
+            "rejected": [[table.item(r, c).text() for c in range(table.columnCount())]
+                         for r in range(table.rowCount())],
+        })
         return ACCEPTED if dialog.apply_button.isEnabled() else REJECTED
 
     monkeypatch.setattr(SheetPreviewDialog, "exec", exec_)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
-from csdesk import config
+from csdesk import config, gc_policy
 from csdesk.errors import EnvironmentFault, InputProblem, log_bug
 from csdesk.exchange.accountfile import (
     ExportSummary,
@@ -68,9 +68,18 @@ class Host(Protocol):
 
 def _plan_file(book: Book, path: Path, passphrase: str | None,
                progress: Progress) -> ImportPlan:
-    parsed: ParsedFile = read_account_file(path, passphrase)  # the whole file, checked
+    parsed: ParsedFile = read_account_file(path, passphrase, progress)  # the whole file
     stop_if_cancelled(progress)
     return plan_import(book, parsed)
+
+
+def _answered(dialog: QDialog) -> bool:
+    """Run a modal dialog: True when accepted. It is deleted once control is back in the
+    event loop: with the window as its parent it would otherwise live as long as the
+    window, and an import preview with it the whole file's plan."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return accepted
 
 
 class TransferActions(QObject):
@@ -86,6 +95,7 @@ class TransferActions(QObject):
         self.book = host.book
         self.window = parent_widget
         self.job: Job | None = None
+        self._hold = gc_policy.Hold()  # from a flow's first job to its end (see there)
         self.recent = RecentFiles(host.settings, parent_widget)
         self.recent.chosen.connect(self.import_file)
         self.recent.missing.connect(self._recent_missing)
@@ -158,6 +168,7 @@ class TransferActions(QObject):
     # -- telling the CSM ----------------------------------------------------------------
     def _status(self, text: str) -> None:
         self.host.statusBar().showMessage(text, STATUS_MS)
+        self._hold.end()  # every flow ends here, its records let go
         self.idle.emit(text)
 
     def _refused(self, title: str, intro: str, problems: list[str]) -> None:
@@ -192,6 +203,7 @@ class TransferActions(QObject):
     # -- running work -------------------------------------------------------------------
     def _run(self, work: Callable[[Progress], Any], title: str, label: str,
              done: Callable[[Outcome, Any], None], show_at_once: bool = False) -> None:
+        self._hold.start()
         job = Job(work, title, label, self.window, self)
         job.finished.connect(done)
         job.finished.connect(lambda *_: job.deleteLater())
@@ -233,7 +245,7 @@ class TransferActions(QObject):
 
     def _ask_passphrase(self, path: Path, problem: str) -> str | None:
         dialog = PassphraseDialog(path.name, problem, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not _answered(dialog):
             return None
         return dialog.value()
 
@@ -266,7 +278,7 @@ class TransferActions(QObject):
     def _preview(self, path: Path, plan: ImportPlan) -> None:
         self.recent.add(path)
         dialog = ImportPreviewDialog(plan, path.name, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or plan.changes_nothing:
+        if not _answered(dialog) or plan.changes_nothing:
             self._status(self.tr("Nothing was imported from {name}.").format(name=path.name))
             return
 
@@ -326,7 +338,7 @@ class TransferActions(QObject):
 
     def _preview_sheet(self, path: Path, plan: SheetPlan) -> None:
         dialog = SheetPreviewDialog(plan, path.name, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.blocked or not plan.writes:
+        if not _answered(dialog) or dialog.blocked or not plan.writes:
             self._status(self.tr("Nothing was imported from {name}.").format(name=path.name))
             return
 
@@ -354,7 +366,7 @@ class TransferActions(QObject):
             return
         shown = self.host.proxy.shown_rows()
         dialog = ExportDialog(self.book.accounts.count(), len(shown), None, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not _answered(dialog):
             return
         ids = [r.id for r in shown] if dialog.only_shown() else None
         suggested = "portfolio-filtered.csdesk" if ids is not None else "portfolio.csdesk"
@@ -367,7 +379,7 @@ class TransferActions(QObject):
             return
         name = self.book.accounts.get(account_id).name
         dialog = ExportDialog(1, 1, name, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not _answered(dialog):
             return
         self._export_file([account_id], f"{file_choice.safe_file_name(name)}.csdesk",
                           dialog.chosen_passphrase(), self.tr("Export {name}").format(

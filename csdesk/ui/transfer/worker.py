@@ -37,6 +37,10 @@ def stop_if_cancelled(progress: Progress) -> None:
         raise Cancelled
 
 
+def _done(_progress: Progress) -> None:
+    """What a worker holds once its work has run."""
+
+
 class JobWorker(QObject):
     """Runs ``work(progress)`` once, in whichever thread it is moved to."""
 
@@ -76,6 +80,7 @@ class JobWorker(QObject):
         else:
             self.succeeded.emit(result)
         finally:
+            self._work = _done  # what it held (a plan of a whole file) can go now
             if collecting:
                 gc.enable()
 
