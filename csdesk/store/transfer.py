@@ -133,6 +133,10 @@ def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]
         yield values[start:start + size]
 
 
+# _ORDERED: each kind's records are read ordered by (created_at, id) by the database,
+# which sorts without holding the interpreter; the sort in Python that follows then
+# only merges the few runs that several queries give (or checks one). Sorting them all
+# in Python held the interpreter for ~0.7 s per 500,000 records: the window stood still.
 def _order_key(row: Row) -> tuple[Any, str]:
     return row["created_at"], str(row["id"])
 
@@ -151,6 +155,7 @@ class RecordSession:
         query = select(*(t.c[n] for n in names))
         if where is not None:
             query = query.where(where)
+        query = query.order_by(t.c.created_at, t.c.id)  # see _ORDERED
         return [dict(zip(names, r, strict=True)) for r in self.session.execute(query)]
 
     def is_empty(self, kind: str) -> bool:
@@ -232,6 +237,7 @@ class RecordSession:
         sql = f"SELECT {', '.join(names)} FROM {t.name}"
         if column is not None:
             sql += f" WHERE {column} IN ({', '.join('?' for _ in values)})"
+        sql += " ORDER BY created_at, id"  # see _ORDERED
         readers = [(i, r) for i, r in enumerate(_text_reader(t.c[n].type) for n in names)
                    if r is not None]
         out: list[Row] = []
