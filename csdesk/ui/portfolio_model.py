@@ -303,10 +303,14 @@ class PortfolioModel(QAbstractTableModel):
 
     # -- one value, several ways ------------------------------------------------------
     def display(self, row: PortfolioRow, column: Column) -> str:
+        return self.texts(row)[column]
+
+    def texts(self, row: PortfolioRow) -> tuple[str, ...]:
+        """A row's texts, column by column (made once: every paint asks for them again)."""
         texts = self._texts.get(id(row))
-        if texts is None:  # a row's texts are made once: every paint asks for them again
+        if texts is None:
             texts = self._texts[id(row)] = tuple(show(row) for show in self._displays)
-        return texts[column]
+        return texts
 
     def sort_key(self, row: PortfolioRow, column: Column) -> Any:
         """The raw value a column sorts by; ``None`` means "no value" (always last).
