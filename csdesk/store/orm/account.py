@@ -1,7 +1,5 @@
 """Accounts and their stakeholders."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from typing import Any

@@ -1,7 +1,5 @@
 """The audit trail: who changed what, when, from what to what."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from typing import Any

@@ -1,7 +1,5 @@
 """What the CSM writes for the customer: QBR records and the project charter."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from typing import Any

@@ -4,8 +4,6 @@ History rows are never overwritten: each records the form id and version it was 
 with, so an old score stays explainable after the playbook is tailored.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from typing import Any

@@ -1,7 +1,5 @@
 """The CSM's working records: checklists, workflows, risks, actions, opportunities."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from typing import Any

@@ -5,8 +5,6 @@ survives a crash and resumes where it was. Ending it records a readiness assessm
 (``assessment_id``) and the workshop keeps its votes as they were cast.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 
