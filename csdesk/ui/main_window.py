@@ -4,6 +4,7 @@ it, a status-bar summary, and the File and Help menus."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from csdesk import __version__
 from csdesk.store.book import Book
+from csdesk.store.views import PortfolioRow
 from csdesk.ui.account_actions import AccountActions
 from csdesk.ui.account_panel import AccountPanel
 from csdesk.ui.filter_bar import FilterBar
@@ -231,17 +233,24 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About csdesk"), self.about_text())
 
     # -- the data ---------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Read the portfolio again from the book (keeps filters, sorting and selection)."""
+    def refresh(self, rows: Sequence[PortfolioRow] | None = None) -> None:
+        """Read the portfolio again from the book, or show ``rows`` read by
+        ``portfolio_reader`` (keeps filters, sorting and selection)."""
         current = self.table.current_account()
-        rows = self.book.accounts.portfolio(
-            include_archived=self.show_archived_action.isChecked())
+        if rows is None:
+            rows = self.portfolio_reader()()
         self.model.set_rows(rows)
         self.filters.set_owners(r.owner for r in rows)
         if current is not None:
             self.select_account(current)
         self._update_summary()
         self._update_account_menu()
+
+    def portfolio_reader(self) -> Callable[[], list[PortfolioRow]]:
+        """What ``refresh`` reads, to call on any thread (work that changes many accounts
+        reads the new portfolio before it reports back)."""
+        accounts, archived = self.book.accounts, self.show_archived_action.isChecked()
+        return lambda: accounts.portfolio(include_archived=archived)
 
     def select_account(self, account_id: uuid.UUID) -> bool:
         """Make the account's row current (if the filters show it)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from csdesk.exchange import container
 from csdesk.exchange.accountfile import read_account_file
 from csdesk.exchange.merge import ImportPlan
 from csdesk.store.book import Book, open_book
+from csdesk.store.repos.accounts import AccountRepository
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.portfolio_model import Column
 from csdesk.ui.transfer.import_preview import ImportPreviewDialog
@@ -318,3 +320,25 @@ def test_after_an_import_nothing_of_the_file_stays_in_memory(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert colleague.findChildren(ImportPreviewDialog) == []
     assert len(plans) == 1 and plans[0]() is None, "the file's plan is still alive"
+
+
+def test_the_new_portfolio_is_read_by_the_import_not_by_the_window(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """After a whole book is imported, reading thousands of rows again must not hold
+    up the window: the import's own thread reads them."""
+    target = tmp_path / "acme.csdesk"
+    export_acme(qtbot, window, monkeypatch, target)
+    preview_answers(monkeypatch, [])
+    readers: list[str] = []
+    real_portfolio = AccountRepository.portfolio
+
+    def portfolio(repo: AccountRepository, *args: Any, **kwargs: Any) -> Any:
+        readers.append(threading.current_thread().name)
+        return real_portfolio(repo, *args, **kwargs)
+
+    monkeypatch.setattr(AccountRepository, "portfolio", portfolio)
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert said.startswith("Imported acme.csdesk: 1 account added")
+    assert names_shown(colleague) == ["Acme Robotics"]
+    assert readers and threading.main_thread().name not in readers

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -39,6 +39,7 @@ from csdesk.exchange.spreadsheets import (
 )
 from csdesk.exchange.tables import spreadsheet_kind
 from csdesk.store.book import Book
+from csdesk.store.views import PortfolioRow
 from csdesk.ui.error_dialogs import show_bug
 from csdesk.ui.portfolio_model import PortfolioFilter
 from csdesk.ui.transfer import file_choice
@@ -61,7 +62,8 @@ class Host(Protocol):
     settings: QSettings
     proxy: PortfolioFilter
 
-    def refresh(self) -> None: ...
+    def refresh(self, rows: Sequence[PortfolioRow] | None = None) -> None: ...
+    def portfolio_reader(self) -> Callable[[], list[PortfolioRow]]: ...
     def statusBar(self) -> QStatusBar: ...
     def current_account_id(self) -> uuid.UUID | None: ...
 
@@ -284,18 +286,26 @@ class TransferActions(QObject):
 
         def done(outcome: Outcome, result: Any) -> None:
             if outcome is Outcome.DONE:
-                self._imported(path, result)
+                self._imported(path, *result)
             elif outcome is Outcome.CANCELLED:
                 self._status(self.tr("Import cancelled: nothing was changed."))
             else:
                 self._failed(result, self.tr("Import {name}").format(name=path.name),
                              self.tr("The import"))
 
-        self._run(lambda progress: apply_import(self.book, plan, progress),
-                  self.tr("Import"), self.tr("Importing {name}…").format(name=path.name), done)
+        # The new portfolio is read by the job too: thousands of rows are no work for
+        # the GUI thread to do while the window waits.
+        read_portfolio = self.host.portfolio_reader()
 
-    def _imported(self, path: Path, report: ImportReport) -> None:
-        self.host.refresh()
+        def work(progress: Progress) -> tuple[ImportReport, list[PortfolioRow]]:
+            return apply_import(self.book, plan, progress), read_portfolio()
+
+        self._run(work, self.tr("Import"), self.tr("Importing {name}…").format(
+            name=path.name), done)
+
+    def _imported(self, path: Path, report: ImportReport,
+                  rows: list[PortfolioRow]) -> None:
+        self.host.refresh(rows)
         accounts = report.counts.get("accounts")
         added = accounts.added if accounts else 0
         text = self.tr("Imported {name}: {accounts} added, {records} records added or "
