@@ -260,6 +260,7 @@ def test_vote_model_without_widgets() -> None:
     model.load(people, {})
     assert (model.rowCount(), model.columnCount()) == (9, 5)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Mean"
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "B"
     levels: list[str | None] = []
     model.tallyChanged.connect(lambda t: levels.append(t.level))
     for row in range(9):

@@ -110,6 +110,9 @@ class VoteGridModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = _Role.DisplayRole) -> Any:
+        if (role == _Role.ToolTipRole and orientation == Qt.Orientation.Horizontal
+                and section < len(self.participants)):  # a long name is elided in its header
+            return self.participants[section].name
         if role != _Role.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
