@@ -61,7 +61,7 @@ class QbrPage(WorkspacePage):
         self.title = self.tr("QBRs")
         today = context.today()
         self.action_edits = RecordEdits(self.editor)
-        self.qbr_edits = QbrEdits(self.editor, self.book, self.action_edits.ids)
+        self.qbr_edits = QbrEdits(self.editor, self.book)
         self.exporter = ReportExporter(self.book, self)
         self.selected_id: uuid.UUID | None = None
         self.qbrs: list[QbrView] = []

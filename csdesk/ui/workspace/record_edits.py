@@ -1,9 +1,12 @@
 """Undoable add, change and delete of an account's simple records (workflows, risks,
-actions) through ``Editor.edit``.
+actions, stakeholders) through ``Editor.edit``.
 
-A deleted record comes back on undo as a new row with a new id (the repositories hand
-out ids), and so does an added record on redo. ``RecordIds`` remembers where each id
-went, so an older command on the undo stack still finds its record.
+A deletion keeps everything it removed (``ChildRepository.delete_restorably``): undo
+puts the record back exactly as it was, same id, same dates (a done action keeps the
+day it was done), with what the database deleted or untied with it. Undoing an
+addition is such a deletion too, so a redo brings back the very record that was added.
+Ids therefore never change; ``RecordIds`` stays as the one place commands look their
+record up, should a record ever come back under another id.
 """
 
 from __future__ import annotations
@@ -41,19 +44,17 @@ class RecordEdits:
 
     def add(self, text: str, repo: Any, account_id: uuid.UUID,
             fields: Mapping[str, Any]) -> Any:
-        first: list[uuid.UUID] = []
+        """Add; undo deletes the record keeping it, redo puts that same record back."""
+        undone: list[Any] = []  # the archive of the undone addition, for redo
         ids = self.ids
 
         def do() -> Any:
-            view = repo.add(account_id, dict(fields))
-            if first:
-                ids.moved(first[0], view.id)
-            else:
-                first.append(view.id)
-            return view
+            if undone:
+                return repo.restore(undone.pop())
+            return repo.add(account_id, dict(fields))
 
-        def undo(_view: Any) -> None:
-            repo.delete(ids.current(first[0]))
+        def undo(view: Any) -> None:
+            undone.append(repo.delete_restorably(ids.current(view.id)))
 
         return self.editor.edit(text, do, undo)
 
@@ -71,16 +72,13 @@ class RecordEdits:
         return self.editor.edit(text, do, undo)
 
     def delete(self, text: str, repo: Any, record_id: uuid.UUID) -> Any:
-        """Delete; undo adds the record back with the fields it had."""
+        """Delete; undo puts the record back exactly as it was (``RecordArchive``)."""
         ids = self.ids
-        names = list(repo.fields.model_fields)
 
         def do() -> Any:
-            return repo.delete(ids.current(record_id))
+            return repo.delete_restorably(ids.current(record_id))
 
-        def undo(gone: Any) -> None:
-            view = repo.add(gone.account_id, {n: getattr(gone, n) for n in names
-                                              if hasattr(gone, n)})
-            ids.moved(record_id, view.id)
+        def undo(archive: Any) -> None:
+            repo.restore(archive)
 
         return self.editor.edit(text, do, undo)
