@@ -3,8 +3,7 @@
 A deletion keeps the record it removed (``delete_restorably``), and undo puts that very
 record back: same id, same dates. Undoing an addition is such a deletion too, so a redo
 brings back the record that was added. Ids never change, so commands further along the
-stack find their record whatever the order of undo and redo; ``moved`` stays as the one
-place they look it up through.
+stack find their record by the id they knew, whatever the order of undo and redo.
 """
 
 from __future__ import annotations
@@ -27,12 +26,6 @@ class OpportunityEdits(QObject):
         super().__init__(parent)
         self.repo = repo
         self.editor = editor
-        self.moved: dict[uuid.UUID, uuid.UUID] = {}  # a re-created record: old id -> new
-
-    def current_id(self, record_id: uuid.UUID) -> uuid.UUID:
-        while record_id in self.moved:
-            record_id = self.moved[record_id]
-        return record_id
 
     def add(self, account_id: uuid.UUID, fields: OpportunityFields) -> OpportunityView | None:
         repo = self.repo
@@ -44,7 +37,7 @@ class OpportunityEdits(QObject):
             return repo.add(account_id, fields)
 
         def undo(view: OpportunityView) -> None:
-            undone.append(repo.delete_restorably(self.current_id(view.id)))
+            undone.append(repo.delete_restorably(view.id))
 
         added: OpportunityView | None = self.editor.edit(
             self.tr("add opportunity {title}").format(title=fields.title), do, undo)
@@ -59,10 +52,10 @@ class OpportunityEdits(QObject):
             field=label, title=opp.title, value=shown)
 
         def do() -> OpportunityView:
-            return repo.update(self.current_id(opp.id), {name: value})
+            return repo.update(opp.id, {name: value})
 
         def undo(_view: Any) -> None:
-            repo.update(self.current_id(opp.id), {name: old})
+            repo.update(opp.id, {name: old})
 
         updated: OpportunityView | None = self.editor.edit(text, do, undo)
         return updated
@@ -71,7 +64,7 @@ class OpportunityEdits(QObject):
         repo = self.repo
 
         def do() -> RecordArchive[OpportunityView]:
-            return repo.delete_restorably(self.current_id(opp.id))
+            return repo.delete_restorably(opp.id)
 
         def undo(archive: RecordArchive[OpportunityView]) -> None:
             repo.restore(archive)

@@ -19,20 +19,15 @@ from csdesk.store.book import Book
 from csdesk.store.repos.record_archive import RecordArchive
 from csdesk.store.views import QbrView
 from csdesk.ui.undo import Editor
-from csdesk.ui.workspace.record_edits import RecordIds
 
 
 class QbrEdits:
     def __init__(self, editor: Editor, book: Book):
         self.editor = editor
         self.book = book
-        self.ids = RecordIds()
-
-    def current(self, qbr_id: uuid.UUID) -> uuid.UUID:
-        return self.ids.current(qbr_id)
 
     def add(self, text: str, account_id: uuid.UUID, held_on: dt.date) -> QbrView | None:
-        qbrs, ids = self.book.qbrs, self.ids
+        qbrs = self.book.qbrs
         undone: list[RecordArchive[QbrView]] = []  # the undone addition, for redo
 
         def do() -> QbrView:
@@ -41,32 +36,32 @@ class QbrEdits:
             return qbrs.add(account_id, {"held_on": held_on})
 
         def undo(view: QbrView) -> None:
-            undone.append(qbrs.delete_restorably(ids.current(view.id)))
+            undone.append(qbrs.delete_restorably(view.id))
 
         result = self.editor.edit(text, do, undo)
         assert result is None or isinstance(result, QbrView)
         return result
 
     def change(self, text: str, qbr: QbrView, changes: dict[str, Any]) -> QbrView | None:
-        qbrs, ids = self.book.qbrs, self.ids
+        qbrs = self.book.qbrs
         before = {key: getattr(qbr, key) for key in changes}
         after = dict(changes)
 
         def do() -> QbrView:
-            return qbrs.update(ids.current(qbr.id), after)
+            return qbrs.update(qbr.id, after)
 
         def undo(_view: Any) -> None:
-            qbrs.update(ids.current(qbr.id), before)
+            qbrs.update(qbr.id, before)
 
         result = self.editor.edit(text, do, undo)
         assert result is None or isinstance(result, QbrView)
         return result
 
     def delete(self, text: str, qbr: QbrView) -> RecordArchive[QbrView] | None:
-        qbrs, ids = self.book.qbrs, self.ids
+        qbrs = self.book.qbrs
 
         def do() -> RecordArchive[QbrView]:
-            return qbrs.delete_restorably(ids.current(qbr.id))
+            return qbrs.delete_restorably(qbr.id)
 
         def undo(archive: RecordArchive[QbrView]) -> None:
             qbrs.restore(archive)
