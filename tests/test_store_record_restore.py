@@ -147,5 +147,5 @@ def test_a_record_cannot_be_restored_twice_or_without_its_account(book, acme):
         book.actions.restore(archive)
     archive = book.actions.delete_restorably(action.id)
     book.accounts.delete(acme.id)
-    with pytest.raises(InputProblem, match="account"):
+    with pytest.raises(InputProblem, match="action item: its account no longer exists"):
         book.actions.restore(archive)

@@ -123,7 +123,7 @@ class ChildRepository(Repository, Generic[R, F, V]):
         """Undo a ``delete_restorably``: the same rows, ids, timestamps and derived dates
         again, and the links tied again, in one transaction (audited as a ``create``)."""
         with self.store.transaction() as s:
-            put_back(s, archive, str(s.info.get("actor") or ""))
+            put_back(s, archive, str(s.info.get("actor") or ""), self.what)
             s.flush()
             return self.view.model_validate(fetch(s, self.orm, archive.record_id, self.what))
 

@@ -118,15 +118,16 @@ def capture(session: Session, kind: str, record_id: uuid.UUID, view: V) -> Recor
                          links)
 
 
-def put_back(session: Session, archive: RecordArchive[V], actor: str) -> None:
+def put_back(session: Session, archive: RecordArchive[V], actor: str,
+             what: str = "record") -> None:
     """Insert the archived rows again (same ids, same times, same derived values), tie the
     cleared links again, audit the record as created again and recompute the account's
     cached pointers and portfolio summary (Core writes do not trigger the ORM's hooks)."""
     records = RecordSession(session)
     if records.existing_ids(archive.kind, [archive.record_id]):
-        raise InputProblem([f"{archive.kind}: the record {archive.record_id} exists already"])
+        raise InputProblem([f"{what}: it exists already (it was put back before)"])
     if not records.existing_ids("accounts", [archive.account_id]):
-        raise InputProblem([f"{archive.kind}: its account {archive.account_id} is gone"])
+        raise InputProblem([f"{what}: its account no longer exists"])
     for kind in KINDS:
         records.insert(kind, list(archive.rows.get(kind, ())))
     for link in archive.links:
