@@ -113,7 +113,7 @@ def test_a_deleted_workflow_comes_back_on_undo(qtbot: QtBot, page: Implementatio
     window.undo_action.trigger()
     [back] = page.book.workflows.list(page.account_id)
     assert back.dependencies == ["ERP", "Email service"]
-    # the older edit still finds the workflow under its new id
+    # the older edit still finds the workflow: it came back under its own id
     window.undo_action.trigger()
     assert page.book.workflows.list(page.account_id)[0].dependencies == []
     window.undo_action.trigger()

@@ -10,10 +10,11 @@ import uuid
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from csdesk.store.book import Book
+from csdesk.store.repos.base import Repository
 from csdesk.store.views import ActionView, QbrView
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.workspace.qbr_list_model import QbrListModel
@@ -21,6 +22,7 @@ from csdesk.ui.workspace.qbr_page import QbrPage
 from tests.ui.conftest import TODAY
 
 Check = Qt.ItemDataRole.CheckStateRole
+Tip = Qt.ItemDataRole.ToolTipRole
 PREVIOUS = dt.date(2025, 12, 1)
 HEALTH_TREND = "Health score analysis and trend review"
 
@@ -178,7 +180,7 @@ def test_a_deleted_qbr_comes_back_whole_on_undo(qtbot: QtBot, page: QbrPage,
     assert recap(page.book, account_id).qbr_id == back.id
     window.redo_action.trigger()
     assert listed(page) == []
-    window.undo_action.trigger()  # follows the QBR to its newest id
+    window.undo_action.trigger()  # the same QBR again
     assert listed(page) == ["1 Dec 2025"]
 
 
@@ -215,3 +217,59 @@ def test_the_qbr_list_model_shows_the_newest_first() -> None:
     assert model.index(3, 2).data(Qt.ItemDataRole.ToolTipRole) == "A\nB"
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+
+
+def days_pass(book: Book, days: int) -> None:
+    """The CSM comes back to it another day: every repository's clock moves on."""
+    later = TODAY + dt.timedelta(days=days)
+    for repo in vars(book).values():
+        if isinstance(repo, Repository):
+            repo.today = lambda: later
+
+
+def press_undo(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
+    """Ctrl+Z, as the CSM presses it, in the focused widget of the active window."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_undoing_a_deletion_days_later_keeps_ticked_items_and_their_dates(
+        qtbot: QtBot, page: QbrPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = main_window(page)
+    assert page.account_id is not None
+    account_id = page.account_id
+    qbr = newest(page)
+    prep = page.panels["qbr_preparation"]
+    row = prep.model.item_row("health_trend")
+    prep.table.setFocus()
+    prep.table.setCurrentIndex(prep.model.index(row, 0))
+    qtbot.keyClick(prep.table, Qt.Key.Key_Space)
+    assert prep.model.index(row, 0).data(Tip) == "Done on 2 Mar 2026"
+    page.book.actions.add(account_id, {"title": "Recap", "qbr_id": qbr.id})
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    page.list_table.setFocus()
+    qtbot.keyClick(page.list_table, Qt.Key.Key_Delete)
+    assert listed(page) == []
+
+    days_pass(page.book, 12)  # undone on 14 Mar, not on the day it was ticked
+    press_undo(qtbot, window, page.list_table)
+
+    assert listed(page) == ["1 Dec 2025"]
+    prep = page.panels["qbr_preparation"]
+    row = prep.model.item_row("health_trend")
+    assert prep.counts.text() == "1 of 5 done"
+    assert prep.model.index(row, 0).data(Check) == Qt.CheckState.Checked
+    assert prep.model.index(row, 0).data(Tip) == "Done on 2 Mar 2026"
+    assert newest(page).id == qbr.id  # the same QBR, not a copy
+    assert [a.title for a in page.action_model.rows] == ["Recap"]
+    assert recap(page.book, account_id).qbr_id == qbr.id
+
+    window.redo_action.trigger()  # deleted again, and brought back again, unchanged
+    assert listed(page) == []
+    press_undo(qtbot, window, page.list_table)
+    prep = page.panels["qbr_preparation"]
+    assert prep.model.index(prep.model.item_row("health_trend"), 0).data(Tip) \
+        == "Done on 2 Mar 2026"

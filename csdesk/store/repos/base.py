@@ -17,6 +17,7 @@ from csdesk.playbook.inputs import describe_validation
 from csdesk.store.engine import Store
 from csdesk.store.orm import Account
 from csdesk.store.orm.base import Base
+from csdesk.store.repos.record_archive import RecordArchive, capture, kind_of, put_back
 
 R = TypeVar("R", bound=Base)
 F = TypeVar("F", bound=BaseModel)
@@ -108,6 +109,23 @@ class ChildRepository(Repository, Generic[R, F, V]):
             gone = self.view.model_validate(obj)
             s.delete(obj)
             return gone
+
+    def delete_restorably(self, record_id: uuid.UUID) -> RecordArchive[V]:
+        """``delete``, keeping every row it removes (the record, what the database
+        deletes with it) and every link it clears: ``restore`` puts it all back."""
+        with self.store.transaction() as s:
+            obj = fetch(s, self.orm, record_id, self.what)
+            archive = capture(s, kind_of(self.orm), record_id, self.view.model_validate(obj))
+            s.delete(obj)
+            return archive
+
+    def restore(self, archive: RecordArchive[V]) -> V:
+        """Undo a ``delete_restorably``: the same rows, ids, timestamps and derived dates
+        again, and the links tied again, in one transaction (audited as a ``create``)."""
+        with self.store.transaction() as s:
+            put_back(s, archive, str(s.info.get("actor") or ""), self.what)
+            s.flush()
+            return self.view.model_validate(fetch(s, self.orm, archive.record_id, self.what))
 
     def get(self, record_id: uuid.UUID) -> V:
         with self.store.reader() as s:

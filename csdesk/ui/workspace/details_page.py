@@ -5,7 +5,6 @@ indicators as check boxes, its notes, and the stakeholders table."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -367,6 +366,3 @@ class DetailsPage(WorkspacePage):
     def delete_stakeholder(self, person: StakeholderView) -> None:
         self.edits.delete(self.tr("delete stakeholder {name}").format(name=person.name),
                           self.book.stakeholders, person.id)
-
-    def stakeholder_id(self, person: StakeholderView) -> uuid.UUID:
-        return self.edits.ids.current(person.id)

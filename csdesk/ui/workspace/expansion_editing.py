@@ -1,10 +1,9 @@
 """Adding, editing and deleting opportunities through the undo stack.
 
-Undoing a deletion (or redoing an addition) creates the record again, and the store
-gives it a new id. Commands further along the stack still hold the old one, so every
-re-created record's old id is mapped to its new one, and each command looks its record
-up through that map when it runs: undo and redo work in any order, however long the
-chain.
+A deletion keeps the record it removed (``delete_restorably``), and undo puts that very
+record back: same id, same dates. Undoing an addition is such a deletion too, so a redo
+brings back the record that was added. Ids never change, so commands further along the
+stack find their record by the id they knew, whatever the order of undo and redo.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from csdesk.store.inputs import OpportunityFields
+from csdesk.store.repos.record_archive import RecordArchive
 from csdesk.store.repos.records import OpportunityRepository
 from csdesk.store.views import OpportunityView
 from csdesk.ui.undo import Editor
@@ -26,27 +26,18 @@ class OpportunityEdits(QObject):
         super().__init__(parent)
         self.repo = repo
         self.editor = editor
-        self.moved: dict[uuid.UUID, uuid.UUID] = {}  # a re-created record: old id -> new
-
-    def current_id(self, record_id: uuid.UUID) -> uuid.UUID:
-        while record_id in self.moved:
-            record_id = self.moved[record_id]
-        return record_id
 
     def add(self, account_id: uuid.UUID, fields: OpportunityFields) -> OpportunityView | None:
         repo = self.repo
-        first: list[uuid.UUID] = []
+        undone: list[RecordArchive[OpportunityView]] = []  # the undone addition, for redo
 
         def do() -> OpportunityView:
-            view = repo.add(account_id, fields)
-            if first:  # a redo: later commands find the record under its new id
-                self.moved[self.current_id(first[0])] = view.id
-            else:
-                first.append(view.id)
-            return view
+            if undone:  # a redo: the very record added, same id
+                return repo.restore(undone.pop())
+            return repo.add(account_id, fields)
 
-        def undo(_view: Any) -> None:
-            repo.delete(self.current_id(first[0]))
+        def undo(view: OpportunityView) -> None:
+            undone.append(repo.delete_restorably(view.id))
 
         added: OpportunityView | None = self.editor.edit(
             self.tr("add opportunity {title}").format(title=fields.title), do, undo)
@@ -61,25 +52,23 @@ class OpportunityEdits(QObject):
             field=label, title=opp.title, value=shown)
 
         def do() -> OpportunityView:
-            return repo.update(self.current_id(opp.id), {name: value})
+            return repo.update(opp.id, {name: value})
 
         def undo(_view: Any) -> None:
-            repo.update(self.current_id(opp.id), {name: old})
+            repo.update(opp.id, {name: old})
 
         updated: OpportunityView | None = self.editor.edit(text, do, undo)
         return updated
 
-    def delete(self, opp: OpportunityView) -> OpportunityView | None:
+    def delete(self, opp: OpportunityView) -> RecordArchive[OpportunityView] | None:
         repo = self.repo
 
-        def do() -> OpportunityView:
-            return repo.delete(self.current_id(opp.id))
+        def do() -> RecordArchive[OpportunityView]:
+            return repo.delete_restorably(opp.id)
 
-        def undo(gone: OpportunityView) -> None:
-            fields = OpportunityFields.model_validate(
-                {name: getattr(gone, name) for name in OpportunityFields.model_fields})
-            self.moved[gone.id] = repo.add(gone.account_id, fields).id
+        def undo(archive: RecordArchive[OpportunityView]) -> None:
+            repo.restore(archive)
 
-        deleted: OpportunityView | None = self.editor.edit(
+        deleted: RecordArchive[OpportunityView] | None = self.editor.edit(
             self.tr("delete opportunity {title}").format(title=opp.title), do, undo)
         return deleted

@@ -61,7 +61,7 @@ class QbrPage(WorkspacePage):
         self.title = self.tr("QBRs")
         today = context.today()
         self.action_edits = RecordEdits(self.editor)
-        self.qbr_edits = QbrEdits(self.editor, self.book, self.action_edits.ids)
+        self.qbr_edits = QbrEdits(self.editor, self.book)
         self.exporter = ReportExporter(self.book, self)
         self.selected_id: uuid.UUID | None = None
         self.qbrs: list[QbrView] = []
@@ -175,8 +175,7 @@ class QbrPage(WorkspacePage):
     def selected(self) -> QbrView | None:
         if self.selected_id is None:
             return None
-        current = self.qbr_edits.current(self.selected_id)
-        return next((q for q in self.qbrs if q.id == current), None)
+        return next((q for q in self.qbrs if q.id == self.selected_id), None)
 
     def refresh(self) -> None:
         if self.account_id is None:
@@ -310,7 +309,7 @@ class QbrPage(WorkspacePage):
         if qbr is None or self.account_id is None:
             return False
         self.review.texts.commit_all()
-        return self.exporter.export("qbr", self.account_id, self.qbr_edits.current(qbr.id))
+        return self.exporter.export("qbr", self.account_id, qbr.id)
 
     # -- checklists and actions -------------------------------------------------------------
     def save_item(self, item: ChecklistItemView, field: str, value: Any) -> None:

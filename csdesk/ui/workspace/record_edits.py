@@ -1,9 +1,12 @@
 """Undoable add, change and delete of an account's simple records (workflows, risks,
-actions) through ``Editor.edit``.
+actions, stakeholders) through ``Editor.edit``.
 
-A deleted record comes back on undo as a new row with a new id (the repositories hand
-out ids), and so does an added record on redo. ``RecordIds`` remembers where each id
-went, so an older command on the undo stack still finds its record.
+A deletion keeps everything it removed (``ChildRepository.delete_restorably``): undo
+puts the record back exactly as it was, same id, same dates (a done action keeps the
+day it was done), with what the database deleted or untied with it. Undoing an
+addition is such a deletion too, so a redo brings back the very record that was added.
+A record keeps its id through any order of undo and redo, so every command on the stack
+finds its record by the id it knew.
 """
 
 from __future__ import annotations
@@ -15,72 +18,45 @@ from typing import Any
 from csdesk.ui.undo import Editor
 
 
-class RecordIds:
-    """Follows a record from the id a command knew to the id it has now."""
-
-    def __init__(self) -> None:
-        self._moved: dict[uuid.UUID, uuid.UUID] = {}
-
-    def current(self, record_id: uuid.UUID) -> uuid.UUID:
-        while record_id in self._moved:
-            record_id = self._moved[record_id]
-        return record_id
-
-    def moved(self, old: uuid.UUID, new: uuid.UUID) -> None:
-        old = self.current(old)
-        if old != new:
-            self._moved[old] = new
-
-
 class RecordEdits:
     """``add``, ``change`` and ``delete`` on a ``ChildRepository``, each one undoable."""
 
     def __init__(self, editor: Editor) -> None:
         self.editor = editor
-        self.ids = RecordIds()
 
     def add(self, text: str, repo: Any, account_id: uuid.UUID,
             fields: Mapping[str, Any]) -> Any:
-        first: list[uuid.UUID] = []
-        ids = self.ids
+        """Add; undo deletes the record keeping it, redo puts that same record back."""
+        undone: list[Any] = []  # the archive of the undone addition, for redo
 
         def do() -> Any:
-            view = repo.add(account_id, dict(fields))
-            if first:
-                ids.moved(first[0], view.id)
-            else:
-                first.append(view.id)
-            return view
+            if undone:
+                return repo.restore(undone.pop())
+            return repo.add(account_id, dict(fields))
 
-        def undo(_view: Any) -> None:
-            repo.delete(ids.current(first[0]))
+        def undo(view: Any) -> None:
+            undone.append(repo.delete_restorably(view.id))
 
         return self.editor.edit(text, do, undo)
 
     def change(self, text: str, repo: Any, record_id: uuid.UUID,
                changes: Mapping[str, Any], before: Mapping[str, Any]) -> Any:
-        ids = self.ids
         new, old = dict(changes), dict(before)
 
         def do() -> Any:
-            return repo.update(ids.current(record_id), new)
+            return repo.update(record_id, new)
 
         def undo(_view: Any) -> None:
-            repo.update(ids.current(record_id), old)
+            repo.update(record_id, old)
 
         return self.editor.edit(text, do, undo)
 
     def delete(self, text: str, repo: Any, record_id: uuid.UUID) -> Any:
-        """Delete; undo adds the record back with the fields it had."""
-        ids = self.ids
-        names = list(repo.fields.model_fields)
-
+        """Delete; undo puts the record back exactly as it was (``RecordArchive``)."""
         def do() -> Any:
-            return repo.delete(ids.current(record_id))
+            return repo.delete_restorably(record_id)
 
-        def undo(gone: Any) -> None:
-            view = repo.add(gone.account_id, {n: getattr(gone, n) for n in names
-                                              if hasattr(gone, n)})
-            ids.moved(record_id, view.id)
+        def undo(archive: Any) -> None:
+            repo.restore(archive)
 
         return self.editor.edit(text, do, undo)

@@ -179,7 +179,7 @@ class RisksPage(WorkspacePage):
     def _change_action(self, action: ActionView, field: str, value: Any) -> None:
         self.edits.change(self._action_text(action, field, value), self.book.actions,
                           action.id, {field: value}, {field: getattr(action, field)})
-        row = self.action_model.row_of(self.edits.ids.current(action.id))
+        row = self.action_model.row_of(action.id)
         if row >= 0:
             self.action_table.setCurrentIndex(self.action_model.index(row, 0))
 
