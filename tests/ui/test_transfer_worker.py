@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from csdesk.exchange.errors import Progress, Ticker
-from csdesk.ui.transfer.worker import Job, Outcome, stop_if_cancelled
+from csdesk.ui.jobs import Job, Outcome, stop_if_cancelled
 
 
 def run(qtbot: QtBot, job: Job) -> tuple[Outcome, object, bool]:
