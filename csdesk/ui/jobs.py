@@ -57,17 +57,15 @@ class JobWorker(QObject):
         self._work = work
         self._cancel = threading.Event()
         self._last = -1
+        self.thread_id: int | None = None  # the thread it ran on (for the tests)
 
     def cancel(self) -> None:
         """Ask the work to stop (safe from any thread)."""
         self._cancel.set()
 
-    @property
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
-
     @Slot()
     def run(self) -> None:
+        self.thread_id = threading.get_ident()
         # No cyclic garbage collection meanwhile: on a big book a full collection walks
         # millions of live records for seconds while holding the interpreter, and the
         # window (whose every event needs it) would stand still. The records are freed
@@ -107,6 +105,8 @@ class ProgressView(Protocol):
     def reset(self) -> None: ...
     def deleteLater(self) -> None: ...
     def windowModality(self) -> Qt.WindowModality: ...
+    def setWindowTitle(self, title: str) -> None: ...
+    def setAccessibleName(self, name: str) -> None: ...
     def setLabelText(self, text: str) -> None: ...
     def maximum(self) -> int: ...
     def setRange(self, minimum: int, maximum: int) -> None: ...
@@ -118,8 +118,8 @@ class Job(QObject):
     ``finished(outcome, result)`` arrives on the GUI thread after the thread stopped
     (``result`` is the work's return value, the exception, or None when cancelled).
 
-    The dialog is window-modal by default (``modality``); ``name`` names it and the
-    thread (``transferProgress``); ``dialog`` is the caller's own instead."""
+    The dialog is window-modal by default (``modality``); ``name`` names it and its
+    thread ("transfer": ``transferProgress``); ``dialog`` is the caller's own instead."""
 
     finished = Signal(object, object)  # Outcome, result
 
@@ -145,19 +145,18 @@ class Job(QObject):
         self.worker.failed.connect(self._on_failed)
 
         self.dialog = dialog if dialog is not None else self._progress_dialog(
-            title, label, parent_widget, modality, name, width_chars)
+            parent_widget, modality, name, width_chars)
+        self.dialog.setAccessibleName(title)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setLabelText(label)
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.timeout.connect(self._show_dialog)
 
-    def _progress_dialog(self, title: str, label: str, parent_widget: QWidget | None,
-                         modality: Qt.WindowModality, name: str,
-                         width_chars: int) -> QProgressDialog:
+    def _progress_dialog(self, parent_widget: QWidget | None, modality: Qt.WindowModality,
+                         name: str, width_chars: int) -> QProgressDialog:
         dialog = QProgressDialog(parent_widget)
         dialog.setObjectName(f"{name}Progress")
-        dialog.setAccessibleName(title)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
         dialog.setCancelButtonText(self.tr("Cancel"))
         dialog.setRange(0, 0)  # busy until the first progress report
         dialog.setAutoClose(False)
