@@ -11,19 +11,21 @@ it ended; a failure is explained in plain words.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import uuid
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
     QSettings,
     QStandardPaths,
-    QThread,
     QUrl,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -39,13 +41,17 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk.errors import EnvironmentFault, InputProblem, environment_message, log_bug
+from csdesk.exchange.errors import Progress
+from csdesk.playbook.form_loader import FormSet
 from csdesk.store.book import Book
+from csdesk.store.engine import Store
 from csdesk.store.repos.base import NotFound
 from csdesk.ui.error_dialogs import show_bug, show_fault
-from csdesk.ui.report_worker import ReportWorker
+from csdesk.ui.jobs import Job, Outcome, stop_if_cancelled
 
 FOLDER_KEY = "export/folder"
 OPEN_KEY = "export/openWhenDone"
+KINDS = ("qbr", "charter")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -56,14 +62,49 @@ def suggested_name(account_name: str, kind: str, day: dt.date) -> str:
     return f"{' '.join(name.split())} {what} {day.isoformat()}.pdf"
 
 
-class ExportProgress(QDialog):
-    """Shows one export is running; not modal, so the window stays in use."""
+def _write_pdf(store: Store, forms: FormSet, today: Callable[[], dt.date], kind: str,
+               account_id: uuid.UUID, target: Path, qbr_id: uuid.UUID | None,
+               progress: Progress) -> str:
+    """On the worker thread: write the PDF beside ``target`` under a temporary name, then
+    move it into place in one step unless the export was cancelled meanwhile (then the
+    temporary file goes and ``target`` is left as it was).
 
-    def __init__(self, text: str, open_when_done: bool, parent: QWidget | None = None):
+    It reads through a ``Book`` of its own over the window's ``Store``: every repository
+    call opens its own session, which checks a connection out of the engine's pool in
+    the calling thread and returns it at the end (SQLAlchemy's pool is thread-safe;
+    SQLite files are opened with ``check_same_thread=False`` and WAL mode lets this
+    reader run beside the window's writes). No session or connection is ever shared
+    between the two threads."""
+    # The PDF code (reportlab, and matplotlib for the charts) is imported here, on the
+    # worker thread at the first export, not with the window: it would add about 0.4 s
+    # to every start. No import cycle is involved.
+    from csdesk.reports.charter import build_charter
+    from csdesk.reports.qbr_deck import build_qbr_deck
+
+    book = Book(store, forms, today)  # never closed: not its store
+    part = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.pdf")
+    try:
+        if kind == "qbr":
+            build_qbr_deck(book, account_id, part, qbr_id=qbr_id)
+        else:
+            build_charter(book, account_id, part)
+        stop_if_cancelled(progress)
+        os.replace(part, target)
+    except BaseException:
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise
+    return str(target)
+
+
+class ExportProgress(QDialog):
+    """Shows one export is running; not modal, so the window stays in use. The ``Job``
+    gives it its title and text."""
+
+    def __init__(self, open_when_done: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Exporting"))
         self.setModal(False)
-        self.label = QLabel(text, self)
+        self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)  # busy: reportlab does not say how far it is
@@ -79,51 +120,21 @@ class ExportProgress(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
+    # What a Job asks of its progress dialog (jobs.ProgressView), beyond a QDialog's:
+    def setLabelText(self, text: str) -> None:
+        self.label.setText(text)
 
-class ExportJob(QObject):
-    """One running export: its thread, worker and progress window. Lives in the GUI
-    thread, so the worker's signals reach its slots there (queued)."""
+    def maximum(self) -> int:
+        return self.bar.maximum()
 
-    succeeded = Signal(str)
-    failed = Signal(object)
-    cancelled = Signal()
+    def setRange(self, minimum: int, maximum: int) -> None:
+        self.bar.setRange(minimum, maximum)
 
-    def __init__(self, worker: ReportWorker, progress: ExportProgress, parent: QObject):
-        super().__init__(parent)
-        self.worker = worker
-        self.progress = progress
-        self.worker_thread = QThread(self)
-        worker.moveToThread(self.worker_thread)
-        self.worker_thread.started.connect(worker.run)
-        worker.succeeded.connect(self._succeeded)
-        worker.failed.connect(self._failed)
-        worker.cancelled.connect(self._cancelled)
-        self.worker_thread.finished.connect(worker.deleteLater)
+    def setValue(self, progress: int) -> None:
+        self.bar.setValue(progress)
 
-    @Slot()
-    def cancel(self) -> None:
-        """Called in the GUI thread: sets the worker's flag directly (a queued call would
-        wait for the worker's thread, busy writing the PDF)."""
-        self.worker.cancel()
-
-    def stop_thread(self) -> None:
-        self.worker_thread.quit()
-        self.worker_thread.wait()
-
-    @Slot(str)
-    def _succeeded(self, path: str) -> None:
-        self.stop_thread()
-        self.succeeded.emit(path)
-
-    @Slot(object)
-    def _failed(self, exc: object) -> None:
-        self.stop_thread()
-        self.failed.emit(exc)
-
-    @Slot()
-    def _cancelled(self) -> None:
-        self.stop_thread()
-        self.cancelled.emit()
+    def reset(self) -> None:
+        self.bar.reset()
 
 
 class ReportExporter(QObject):
@@ -141,7 +152,7 @@ class ReportExporter(QObject):
         self.parent_widget = parent
         self.settings = settings if settings is not None else QSettings()
         self.interactive = interactive
-        self.jobs: list[ExportJob] = []
+        self.jobs: list[Job] = []
         app = QCoreApplication.instance()
         if app is not None:  # never leave a thread running when csdesk quits
             app.aboutToQuit.connect(self.wait)
@@ -186,30 +197,27 @@ class ReportExporter(QObject):
 
     # -- running --------------------------------------------------------------------------
     def start(self, kind: str, account_id: uuid.UUID, target: Path,
-              qbr_id: uuid.UUID | None = None, account_name: str = "") -> ExportJob:
+              qbr_id: uuid.UUID | None = None, account_name: str = "") -> Job:
         """Write the PDF to ``target`` on a worker thread (no dialog asks)."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown report kind {kind!r}")
         what = (self.tr("Writing the QBR deck of {name}…") if kind == "qbr"
                 else self.tr("Writing the project charter of {name}…"))
+        label = what.format(name=account_name or self.book.accounts.get(account_id).name)
         progress = ExportProgress(
-            what.format(name=account_name or self.book.accounts.get(account_id).name)
-            + "\n" + str(target),
-            str(self.settings.value(OPEN_KEY, "false")).lower() == "true",
-            self.parent_widget)
+            str(self.settings.value(OPEN_KEY, "false")).lower() == "true", self.parent_widget)
         progress.open_when_done.toggled.connect(
             lambda on: self.settings.setValue(OPEN_KEY, on))
-        worker = ReportWorker(self.book.store, self.book.forms, self.book.accounts.today,
-                              kind, account_id, target, qbr_id)
-        job = ExportJob(worker, progress, self)
+        store, forms, today = self.book.store, self.book.forms, self.book.accounts.today
+        job = Job(lambda p: _write_pdf(store, forms, today, kind, account_id, target,
+                                       qbr_id, p),
+                  self.tr("Exporting"), label + "\n" + str(target), self.parent_widget, self,
+                  dialog=progress)
         progress.rejected.connect(job.cancel)
-        progress.rejected.connect(lambda: progress.label.setText(self.tr("Cancelling…")))
-        job.succeeded.connect(lambda path: self._succeeded(job, path))
-        job.failed.connect(lambda exc: self._failed(job, exc))
-        job.cancelled.connect(lambda: self._cancelled(job))
+        job.finished.connect(lambda outcome, result: self._ended(job, outcome, result))
         self.jobs.append(job)
-        if self.interactive:
-            progress.show()
         self._status(self.tr("Exporting {file}…").format(file=target.name))
-        job.worker_thread.start()
+        job.start(show_after_ms=0 if self.interactive else None)
         self.started.emit(str(target))
         return job
 
@@ -223,31 +231,21 @@ class ReportExporter(QObject):
             job.worker_thread.quit()
             job.worker_thread.wait(msecs)
 
-    def _done(self, job: ExportJob) -> bool:
-        job.progress.close()
-        open_it = job.progress.open_when_done.isChecked()
-        job.progress.deleteLater()
-        if job in self.jobs:
-            self.jobs.remove(job)
+    def _ended(self, job: Job, outcome: Outcome, result: Any) -> None:
+        progress = job.dialog
+        assert isinstance(progress, ExportProgress)
+        self.jobs.remove(job)
         job.deleteLater()
-        return open_it
-
-    def _succeeded(self, job: ExportJob, path: str) -> None:
-        open_it = self._done(job)
-        self._status(self.tr("Wrote {file}").format(file=path))
-        if open_it:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-        self.finished.emit(path)
-
-    def _cancelled(self, job: ExportJob) -> None:
-        self._done(job)
-        self._status(self.tr("Export cancelled: nothing was written"))
-        self.cancelled.emit()
-
-    def _failed(self, job: ExportJob, exc: object) -> None:
-        self._done(job)
-        assert isinstance(exc, Exception)
-        self._fail(exc)
+        if outcome is Outcome.DONE:
+            self._status(self.tr("Wrote {file}").format(file=result))
+            if progress.open_when_done.isChecked():
+                QDesktopServices.openUrl(QUrl.fromLocalFile(result))
+            self.finished.emit(result)
+        elif outcome is Outcome.CANCELLED:
+            self._status(self.tr("Export cancelled: nothing was written"))
+            self.cancelled.emit()
+        else:
+            self._fail(result)
 
     def _fail(self, exc: Exception) -> None:
         title = self.tr("The PDF was not written")

@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication
 
 from csdesk.store.book import Book
-from csdesk.ui.demo_fill import DemoFill, Outcome
+from csdesk.ui.demo_fill import DemoFill
+from csdesk.ui.jobs import Outcome
 from csdesk.ui.main_window import MainWindow
 
 EXIT_BUG = 1
@@ -53,7 +54,7 @@ class Startup(QObject):
             QApplication.exit(EXIT_BUG)
             return
         built = self.fill.summary if self.fill is not None else None
-        if self.window is not None and outcome is Outcome.BUILT and built is not None:
+        if self.window is not None and outcome is Outcome.DONE and built is not None:
             self.window.statusBar().showMessage(self.tr(
                 "A demo book of {n} invented accounts was built for you to explore.").format(
                     n=built.accounts), 20000)

@@ -23,7 +23,7 @@ from csdesk.cli import build_parser
 from csdesk.errors import log_file
 from csdesk.store.book import open_book
 from csdesk.store.lock import DatabaseLock
-from csdesk.ui import demo_worker
+from csdesk.ui import demo_fill
 from csdesk.ui.app import run_gui
 from csdesk.ui.error_dialogs import ExceptionHook
 
@@ -73,8 +73,8 @@ def test_exit_after_paint_opens_the_book_and_quits_with_0(
 def test_first_start_builds_the_demo_then_paints(
         qapp: QApplication, db_path: Path, monkeypatch: pytest.MonkeyPatch,
         dialogs: list[Any]) -> None:
-    monkeypatch.setattr(demo_worker, "DEMO_ACCOUNTS", 4)
-    monkeypatch.setattr(demo_worker, "DEMO_WEEKS", 6)
+    monkeypatch.setattr(demo_fill, "DEMO_ACCOUNTS", 4)
+    monkeypatch.setattr(demo_fill, "DEMO_WEEKS", 6)
     assert run_gui(gui_args(db_path)) == 0
     assert dialogs == []
     with open_book(active_forms(), db_path) as book:
@@ -208,8 +208,8 @@ def test_a_bug_while_building_the_window_is_reported_and_exits_1(
 def test_a_bug_after_the_demo_is_reported_and_exits_1(
         qapp: QApplication, db_path: Path, dialogs: list[Any],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo_worker, "DEMO_ACCOUNTS", 2)
-    monkeypatch.setattr(demo_worker, "DEMO_WEEKS", 2)
+    monkeypatch.setattr(demo_fill, "DEMO_ACCOUNTS", 2)
+    monkeypatch.setattr(demo_fill, "DEMO_WEEKS", 2)
     monkeypatch.setattr("csdesk.ui.startup.MainWindow", broken_window)
     assert run_gui(gui_args(db_path, exit_after_paint=False)) == 1
     [(kind, _args)] = dialogs

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from csdesk.errors import InputProblem, log_file
 from csdesk.store.book import Book
-from csdesk.ui import demo_worker
-from csdesk.ui.demo_fill import Outcome
+from csdesk.ui import demo_fill
+from csdesk.ui.jobs import Outcome
 from csdesk.ui.startup import Startup
 
 Progress = Callable[[int, int], bool]
@@ -28,8 +28,8 @@ def startup(qtbot: QtBot, empty_book: Book, settings: QSettings) -> Iterator[Sta
     yield startup
     if startup.fill is not None:  # never leave a worker thread running
         startup.fill.cancel()
-        startup.fill.worker_thread.quit()
-        startup.fill.worker_thread.wait()
+        startup.fill.job.worker_thread.quit()
+        startup.fill.job.worker_thread.wait()
 
 
 @pytest.fixture
@@ -45,16 +45,16 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[Any, ...]]
 def test_an_empty_store_gets_a_small_demo_book(
         qtbot: QtBot, startup: Startup, empty_book: Book,
         monkeypatch: pytest.MonkeyPatch, dialogs: list[Any]) -> None:
-    monkeypatch.setattr(demo_worker, "DEMO_ACCOUNTS", 5)
-    monkeypatch.setattr(demo_worker, "DEMO_WEEKS", 8)
+    monkeypatch.setattr(demo_fill, "DEMO_ACCOUNTS", 5)
+    monkeypatch.setattr(demo_fill, "DEMO_WEEKS", 8)
     with qtbot.waitSignal(startup.windowShown, timeout=120_000):
         startup.start()
         assert startup.fill is not None
-        assert "5 accounts with 8 weeks" in startup.fill.dialog.labelText()
-    assert startup.fill.outcome is Outcome.BUILT
+        assert "5 accounts with 8 weeks" in startup.fill.job.dialog.labelText()
+    assert startup.fill.outcome is Outcome.DONE
     assert startup.fill.summary is not None
-    assert not startup.fill.worker_thread.isRunning()
-    assert not startup.fill.dialog.isVisible()
+    assert not startup.fill.job.worker_thread.isRunning()
+    assert not startup.fill.job.dialog.isVisible()
     assert empty_book.accounts.count() == 5
     window = startup.window
     assert window is not None and window.isVisible()
@@ -64,7 +64,7 @@ def test_an_empty_store_gets_a_small_demo_book(
 
 
 def test_the_default_demo_is_two_years_of_200_accounts() -> None:
-    assert (demo_worker.DEMO_ACCOUNTS, demo_worker.DEMO_WEEKS) == (200, 104)
+    assert (demo_fill.DEMO_ACCOUNTS, demo_fill.DEMO_WEEKS) == (200, 104)
 
 
 def slow_demo(calls: list[int]) -> Callable[..., object]:
@@ -88,19 +88,19 @@ def test_the_progress_dialog_can_be_cancelled(
         qtbot: QtBot, startup: Startup, empty_book: Book,
         monkeypatch: pytest.MonkeyPatch, dialogs: list[Any]) -> None:
     calls: list[int] = []
-    monkeypatch.setattr(demo_worker, "generate_demo", slow_demo(calls))
+    monkeypatch.setattr(demo_fill, "generate_demo", slow_demo(calls))
     startup.start()
     fill = startup.fill
     assert fill is not None
-    qtbot.waitUntil(lambda: fill.dialog.isVisible() and fill.dialog.value() > 0)
-    assert fill.dialog.isModal()
-    cancel = fill.dialog.findChild(QPushButton)
+    qtbot.waitUntil(lambda: fill.job.dialog.isVisible() and fill.job.dialog.value() > 0)
+    assert fill.job.dialog.isModal()
+    cancel = fill.job.dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Cancel"
     with qtbot.waitSignal(startup.windowShown, timeout=10_000):
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert fill.outcome is Outcome.CANCELLED
     assert calls and calls[0] != threading.get_ident()  # built off the GUI thread
-    assert not fill.worker_thread.isRunning()
+    assert not fill.job.worker_thread.isRunning()
     assert empty_book.accounts.count() == 0
     assert startup.window is not None and startup.window.table.model().rowCount() == 0
     assert dialogs == []  # cancelling is not an error
@@ -108,13 +108,13 @@ def test_the_progress_dialog_can_be_cancelled(
 
 def test_escape_cancels_too(qtbot: QtBot, startup: Startup,
                             monkeypatch: pytest.MonkeyPatch, dialogs: list[Any]) -> None:
-    monkeypatch.setattr(demo_worker, "generate_demo", slow_demo([]))
+    monkeypatch.setattr(demo_fill, "generate_demo", slow_demo([]))
     startup.start()
     fill = startup.fill
     assert fill is not None
-    qtbot.waitUntil(lambda: fill.dialog.value() > 0)
+    qtbot.waitUntil(lambda: fill.job.dialog.value() > 0)
     with qtbot.waitSignal(fill.finished, timeout=10_000) as blocker:
-        qtbot.keyClick(fill.dialog, Qt.Key.Key_Escape)
+        qtbot.keyClick(fill.job.dialog, Qt.Key.Key_Escape)
     assert blocker.args == [Outcome.CANCELLED]
 
 
@@ -124,7 +124,7 @@ def test_a_failing_demo_is_logged_and_explained(
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("the demo generator broke")
 
-    monkeypatch.setattr(demo_worker, "generate_demo", broken)
+    monkeypatch.setattr(demo_fill, "generate_demo", broken)
     with qtbot.waitSignal(startup.windowShown, timeout=10_000):
         startup.start()
     assert startup.fill is not None and startup.fill.outcome is Outcome.FAILED
@@ -145,7 +145,7 @@ def test_a_store_that_is_not_empty_any_more_is_left_alone(
     def refuses(*args: object, **kwargs: object) -> object:
         raise InputProblem(["the store is not empty"])
 
-    monkeypatch.setattr(demo_worker, "generate_demo", refuses)
+    monkeypatch.setattr(demo_fill, "generate_demo", refuses)
     with qtbot.waitSignal(startup.windowShown, timeout=10_000):
         startup.start()
     [(kind, args)] = dialogs

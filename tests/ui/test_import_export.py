@@ -23,10 +23,10 @@ from csdesk.exchange.accountfile import read_account_file
 from csdesk.exchange.merge import ImportPlan
 from csdesk.store.book import Book, open_book
 from csdesk.store.repos.accounts import AccountRepository
+from csdesk.ui.jobs import Job
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.portfolio_model import Column
 from csdesk.ui.transfer.import_preview import ImportPreviewDialog
-from csdesk.ui.transfer.worker import Job
 from tests.ui.conftest import TODAY
 from tests.ui.transfer_helpers import (
     export_options,

@@ -83,7 +83,7 @@ def test_a_qbr_deck_is_exported_in_the_background(
     # the click returned while the deck is still being written, the window not blocked
     job = exporter.jobs[0]
     assert exporter.busy() and not target.with_suffix(".pdf").exists()
-    assert job.progress.isVisible() and not job.progress.isModal()
+    assert job.dialog.isVisible() and not job.dialog.isModal()
     assert window.isEnabled()
     assert window.statusBar().currentMessage() == "Exporting acme deck.pdf…"
     before = len(ticks)
@@ -94,7 +94,7 @@ def test_a_qbr_deck_is_exported_in_the_background(
     assert done.args == [str(written)]
     assert len(ticks) > before  # the event loop ran while the PDF was written
     assert job.worker.thread_id not in (None, threading.get_ident())
-    assert not exporter.busy() and not job.progress.isVisible()
+    assert not exporter.busy() and not job.dialog.isVisible()
     assert window.statusBar().currentMessage() == f"Wrote {written}"
     text = pdf_text(written)
     assert "Acme Robotics" in text and "SSO went live" in text
@@ -122,7 +122,7 @@ def test_the_menu_exports_the_charter_and_opens_it_when_asked(
     dialog.answer = tmp_path / "charter.pdf"
     with qtbot.waitSignal(window.exporter.started, timeout=5000):
         window.export_charter_action.trigger()
-    progress = window.exporter.jobs[0].progress
+    progress = window.exporter.jobs[0].dialog
     assert not progress.open_when_done.isChecked()
     progress.open_when_done.click()  # remembered for the next export
     with qtbot.waitSignal(window.exporter.finished, timeout=PDF_TIMEOUT):
@@ -161,7 +161,7 @@ def test_cancelling_writes_nothing(qtbot: QtBot, window: MainWindow, tmp_path: P
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(old))
     with qtbot.waitSignal(page.exporter.started, timeout=5000):
         page.export_deck()
-    progress = page.exporter.jobs[0].progress
+    progress = page.exporter.jobs[0].dialog
     with qtbot.waitSignal(page.exporter.cancelled, timeout=PDF_TIMEOUT):
         qtbot.mouseClick(progress.buttons.button(progress.buttons.StandardButton.Cancel),
                          Qt.MouseButton.LeftButton)

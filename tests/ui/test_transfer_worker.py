@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from csdesk.exchange.errors import Progress, Ticker
-from csdesk.ui.transfer.worker import Job, Outcome, stop_if_cancelled
+from csdesk.ui.jobs import Job, Outcome, stop_if_cancelled
 
 
 def run(qtbot: QtBot, job: Job) -> tuple[Outcome, object, bool]:
@@ -66,3 +66,33 @@ def test_work_that_finished_is_not_called_cancelled(qtbot: QtBot) -> None:
     job.cancel()  # too late to matter: the work never asks
     outcome, result, _ = run(qtbot, job)
     assert (outcome, result) == (Outcome.DONE, "written")
+
+
+def until_cancelled(progress: Progress) -> None:
+    pause = threading.Event()
+    while True:
+        stop_if_cancelled(progress)
+        pause.wait(0.005)
+
+
+def test_cancel_shows_a_wait_cursor_until_stopped_unless_the_window_stays_in_use(
+        qtbot: QtBot) -> None:
+    modal = Job(until_cancelled, "Import", "Checking every record…")
+    modal.start(show_after_ms=0)
+    modal.cancel()
+    assert modal.dialog.windowModality() is Qt.WindowModality.WindowModal
+    cursor = QApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() is Qt.CursorShape.WaitCursor
+    with qtbot.waitSignal(modal.finished, timeout=10000) as ended:
+        pass
+    assert ended.args == [Outcome.CANCELLED, None]
+    assert QApplication.overrideCursor() is None
+
+    in_use = Job(until_cancelled, "Exporting", "Writing…",
+                 modality=Qt.WindowModality.NonModal)
+    in_use.start(show_after_ms=0)
+    in_use.cancel()
+    assert QApplication.overrideCursor() is None
+    with qtbot.waitSignal(in_use.finished, timeout=10000) as ended:
+        pass
+    assert ended.args == [Outcome.CANCELLED, None]

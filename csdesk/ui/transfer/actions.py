@@ -41,6 +41,7 @@ from csdesk.exchange.tables import spreadsheet_kind
 from csdesk.store.book import Book
 from csdesk.store.views import PortfolioRow
 from csdesk.ui.error_dialogs import show_bug
+from csdesk.ui.jobs import SHOW_AFTER_MS, Job, Outcome, stop_if_cancelled
 from csdesk.ui.portfolio_model import PortfolioFilter
 from csdesk.ui.transfer import file_choice
 from csdesk.ui.transfer.export_dialog import ExportDialog
@@ -49,7 +50,6 @@ from csdesk.ui.transfer.kinds import counted
 from csdesk.ui.transfer.passphrase_dialog import PassphraseDialog
 from csdesk.ui.transfer.recent_files import RecentFiles
 from csdesk.ui.transfer.sheet_preview import SheetPreviewDialog
-from csdesk.ui.transfer.worker import Job, Outcome, stop_if_cancelled
 
 MAX_PROBLEMS_SHOWN = 12
 STATUS_MS = 20000
@@ -211,7 +211,7 @@ class TransferActions(QObject):
         job.finished.connect(lambda *_: job.deleteLater())
         self.job = job
         self.jobStarting.emit(job)
-        job.start(show_at_once)
+        job.start(0 if show_at_once else SHOW_AFTER_MS)
 
     def _not_now(self) -> bool:
         if self.busy:

@@ -2,10 +2,13 @@
 
 A ``Job`` runs one function in its own ``QThread``; the function gets a ``Progress``
 callback (``csdesk.exchange.errors.Progress``) that returns False once the user has
-cancelled, and the exchange code then stops before anything is written (``Cancelled``).
+cancelled, and the work then stops before anything is written (``Cancelled``).
 Work that finished is reported as finished even if Cancel came too late: a committed
 import is never described as cancelled. The job's signals arrive on the GUI thread,
 which alone touches the dialog; the function never touches a widget.
+
+Every such piece of work in csdesk runs in a ``Job``: an import or export of the
+window's File and Account menus, the demo book of the first start, a PDF report.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import gc
 import threading
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -54,17 +57,15 @@ class JobWorker(QObject):
         self._work = work
         self._cancel = threading.Event()
         self._last = -1
+        self.thread_id: int | None = None  # the thread it ran on (for the tests)
 
     def cancel(self) -> None:
         """Ask the work to stop (safe from any thread)."""
         self._cancel.set()
 
-    @property
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
-
     @Slot()
     def run(self) -> None:
+        self.thread_id = threading.get_ident()
         # No cyclic garbage collection meanwhile: on a big book a full collection walks
         # millions of live records for seconds while holding the interpreter, and the
         # window (whose every event needs it) would stand still. The records are freed
@@ -95,22 +96,45 @@ class JobWorker(QObject):
         return True
 
 
+class ProgressView(Protocol):
+    """What a job asks of its progress dialog: a ``QProgressDialog`` by default, or a
+    dialog of the caller's that offers more (its Cancel must call ``Job.cancel``)."""
+
+    def show(self) -> None: ...
+    def hide(self) -> None: ...
+    def reset(self) -> None: ...
+    def deleteLater(self) -> None: ...
+    def windowModality(self) -> Qt.WindowModality: ...
+    def setWindowTitle(self, title: str) -> None: ...
+    def setAccessibleName(self, name: str) -> None: ...
+    def setLabelText(self, text: str) -> None: ...
+    def maximum(self) -> int: ...
+    def setRange(self, minimum: int, maximum: int) -> None: ...
+    def setValue(self, progress: int) -> None: ...
+
+
 class Job(QObject):
     """One piece of work with its thread and its progress dialog. ``start()`` once;
     ``finished(outcome, result)`` arrives on the GUI thread after the thread stopped
-    (``result`` is the work's return value, the exception, or None when cancelled)."""
+    (``result`` is the work's return value, the exception, or None when cancelled).
+
+    The dialog is window-modal by default (``modality``); ``name`` names it and its
+    thread ("transfer": ``transferProgress``); ``dialog`` is the caller's own instead."""
 
     finished = Signal(object, object)  # Outcome, result
 
     def __init__(self, work: Work, title: str, label: str,
-                 parent_widget: QWidget | None = None, parent: QObject | None = None):
+                 parent_widget: QWidget | None = None, parent: QObject | None = None, *,
+                 modality: Qt.WindowModality = Qt.WindowModality.WindowModal,
+                 name: str = "transfer", width_chars: int = 56,
+                 dialog: ProgressView | None = None):
         super().__init__(parent)
         self.outcome: Outcome | None = None
         self.result: Any = None
         self._waiting = False
         self.worker = JobWorker(work)
         self.worker_thread = QThread(self)
-        self.worker_thread.setObjectName("csdeskTransfer")
+        self.worker_thread.setObjectName(f"{name}Job")
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
@@ -120,33 +144,39 @@ class Job(QObject):
         self.worker.cancelled.connect(self._on_cancelled)
         self.worker.failed.connect(self._on_failed)
 
-        self.dialog = QProgressDialog(parent_widget)
-        self.dialog.setObjectName("transferProgress")
+        self.dialog = dialog if dialog is not None else self._progress_dialog(
+            parent_widget, modality, name, width_chars)
         self.dialog.setAccessibleName(title)
         self.dialog.setWindowTitle(title)
         self.dialog.setLabelText(label)
-        self.dialog.setCancelButtonText(self.tr("Cancel"))
-        self.dialog.setRange(0, 0)  # busy until the first progress report
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.setMinimumDuration(24 * 3600 * 1000)  # shown by our timer, not Qt's
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumWidth(self.dialog.fontMetrics().averageCharWidth() * 56)
-        self.dialog.canceled.connect(self.cancel)
-        self.dialog.hide()
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
-        self._show_timer.setInterval(SHOW_AFTER_MS)
         self._show_timer.timeout.connect(self._show_dialog)
 
-    def start(self, show_at_once: bool = False) -> None:
-        """Start the work; the dialog shows after SHOW_AFTER_MS, or before the work
-        starts with ``show_at_once`` (for work that may hold the interpreter for long
-        stretches, such as checking a big account file: the dialog is up before that)."""
-        if show_at_once:
+    def _progress_dialog(self, parent_widget: QWidget | None, modality: Qt.WindowModality,
+                         name: str, width_chars: int) -> QProgressDialog:
+        dialog = QProgressDialog(parent_widget)
+        dialog.setObjectName(f"{name}Progress")
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.setRange(0, 0)  # busy until the first progress report
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(24 * 3600 * 1000)  # shown by our timer, not Qt's
+        dialog.setWindowModality(modality)
+        dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * width_chars)
+        dialog.canceled.connect(self.cancel)
+        dialog.hide()
+        return dialog
+
+    def start(self, show_after_ms: int | None = SHOW_AFTER_MS) -> None:
+        """Start the work; the dialog shows after ``show_after_ms`` if the work still
+        runs, before the work starts with 0 (for work that may hold the interpreter for
+        long stretches, such as checking a big account file: the dialog is up before
+        that), or never with None (no one to see it)."""
+        if show_after_ms == 0:
             self.dialog.show()
-        else:
-            self._show_timer.start()
+        elif show_after_ms is not None:
+            self._show_timer.start(show_after_ms)
         self.worker_thread.start()
 
     @property
@@ -154,12 +184,17 @@ class Job(QObject):
         return self.outcome is None
 
     def cancel(self) -> None:
-        """What Cancel does: ask the work to stop and say so until it has."""
+        """What Cancel does: ask the work to stop and say so until it has (with a wait
+        cursor unless the dialog leaves the window in use meanwhile)."""
         if self.outcome is None and not self._waiting:
             self.worker.cancel()
             self._waiting = True
             self.dialog.setLabelText(self.tr("Stopping… nothing is changed."))
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            if self._blocks():
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def _blocks(self) -> bool:
+        return self.dialog.windowModality() != Qt.WindowModality.NonModal
 
     def _show_dialog(self) -> None:
         if self.outcome is None:
@@ -195,6 +230,7 @@ class Job(QObject):
         self.dialog.hide()
         if self._waiting:
             self._waiting = False
-            QApplication.restoreOverrideCursor()
+            if self._blocks():
+                QApplication.restoreOverrideCursor()
         self.finished.emit(outcome, result)
         self.dialog.deleteLater()
