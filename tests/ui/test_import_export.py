@@ -312,14 +312,16 @@ def test_after_an_import_nothing_of_the_file_stays_in_memory(
         real_preview(dialog, plan, *args)
 
     monkeypatch.setattr(ImportPreviewDialog, "__init__", preview)
+    at_the_end: list[tuple[bool, bool]] = []  # (plan alive, collector on) as the flow ends
+    colleague.transfer.idle.connect(
+        lambda _text: at_the_end.append((plans[0]() is not None, gc.isenabled())))
     assert gc.isenabled()
     said = import_through_menu(qtbot, colleague, monkeypatch, target)
     assert said.startswith("Imported acme.csdesk: 1 account added")
-    assert gc.isenabled()
+    assert at_the_end == [(False, True)], "the collector came back with the plan alive"
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert colleague.findChildren(ImportPreviewDialog) == []
-    assert len(plans) == 1 and plans[0]() is None, "the file's plan is still alive"
 
 
 def test_the_new_portfolio_is_read_by_the_import_not_by_the_window(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
@@ -170,7 +170,10 @@ class TransferActions(QObject):
     # -- telling the CSM ----------------------------------------------------------------
     def _status(self, text: str) -> None:
         self.host.statusBar().showMessage(text, STATUS_MS)
-        self._hold.end()  # every flow ends here, its records let go
+        # Every flow ends here. The answered dialogs go now (a preview holds the whole
+        # file's plan), so the collector comes back to a heap without the file's records.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self._hold.end()
         self.idle.emit(text)
 
     def _refused(self, title: str, intro: str, problems: list[str]) -> None:
