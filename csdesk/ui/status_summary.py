@@ -12,7 +12,7 @@ from csdesk.store.views import PortfolioRow
 
 
 class StatusSummary(QLabel):
-    """``200 accounts · 34 at risk · 12 critical`` (counts of the rows shown)."""
+    """``5,000 accounts · 1,711 at risk · 1,261 critical`` (counts of the rows shown)."""
 
     def __init__(self, form: HealthForm, parent: QWidget | None = None):
         super().__init__(parent)
@@ -23,15 +23,16 @@ class StatusSummary(QLabel):
 
     def update_counts(self, shown: Sequence[PortfolioRow], total: int) -> None:
         if len(shown) == total:
-            parts = [self.tr("{n} accounts").format(n=total) if total != 1
+            parts = [self.tr("{n} accounts").format(n=f"{total:,}") if total != 1
                      else self.tr("1 account")]
         else:
-            parts = [self.tr("{shown} of {total} accounts").format(shown=len(shown),
-                                                                  total=total)]
+            parts = [self.tr("{shown} of {total} accounts").format(shown=f"{len(shown):,}",
+                                                                  total=f"{total:,}")]
         counts = Counter(r.status for r in shown)
         for name in self._watched:
-            parts.append(self.tr("{n} {status}").format(n=counts[name], status=name.lower()))
+            parts.append(self.tr("{n} {status}").format(n=f"{counts[name]:,}",
+                                                        status=name.lower()))
         unscored = counts[None]
         if unscored:
-            parts.append(self.tr("{n} not scored").format(n=unscored))
+            parts.append(self.tr("{n} not scored").format(n=f"{unscored:,}"))
         self.setText(" · ".join(parts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
@@ -11,9 +12,12 @@ from PySide6.QtWidgets import QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from csdesk import __version__
+from csdesk.active_forms import active_forms
 from csdesk.store.book import Book
+from csdesk.store.views import PortfolioRow
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.portfolio_model import Column
+from csdesk.ui.status_summary import StatusSummary
 from tests.ui.conftest import PORTFOLIO
 
 
@@ -65,6 +69,21 @@ def test_the_window_shows_every_account_worst_health_first(window: MainWindow) -
 
 def test_status_bar_sums_up_the_portfolio(window: MainWindow) -> None:
     assert window.summary.text() == "6 accounts · 1 at risk · 2 critical · 1 not scored"
+
+
+def test_a_big_portfolio_is_summed_up_with_thousands_grouped(qtbot: QtBot) -> None:
+    summary = StatusSummary(active_forms().health)
+    qtbot.addWidget(summary)
+    row = PortfolioRow(
+        id=uuid.uuid4(), name="Acme", plan_tier="Starter", arr=1000.0, stage="onboarding",
+        owner="Dana", renewal_date=None, days_to_renewal=None, score=70.0, status="At Risk",
+        score_change=None, as_of=None, next_review=None, open_risks=0, readiness_level=None,
+        archived=False)
+    rows = [row] * 1711 + [dataclasses.replace(row, status="Healthy")] * 3289
+    summary.update_counts(rows, 5000)
+    assert summary.text() == "5,000 accounts · 1,711 at risk · 0 critical"
+    summary.update_counts(rows[:1200], 5000)
+    assert summary.text() == "1,200 of 5,000 accounts · 1,200 at risk · 0 critical"
 
 
 def test_search_box_filters_as_the_csm_types(qtbot: QtBot, window: MainWindow) -> None:
