@@ -36,6 +36,7 @@ from csdesk.playbook.form_loader import FormSet
 from csdesk.store import transfer
 from csdesk.store.backup import backup_database
 from csdesk.store.book import Book
+from csdesk.store.changes import ChangeMark, mark_changes
 from csdesk.store.transfer import RecordSession
 
 Row = dict[str, Any]
@@ -81,7 +82,9 @@ class Superseded:
 @dataclass
 class ImportPlan:
     """What importing a file into a book will do. Nothing is written until
-    ``apply_import``; the plan is re-checked there against the book as it is then."""
+    ``apply_import``; the plan is re-checked there against the book as it is then
+    (worked out again, unless ``since`` vouches that nothing was committed to the book
+    since the preview began)."""
 
     source: ParsedFile
     counts: dict[str, KindCounts]
@@ -93,6 +96,7 @@ class ImportPlan:
     warnings: list[str] = field(default_factory=list)
     touched_accounts: set[uuid.UUID] = field(default_factory=set)
     matched: frozenset[tuple[str, uuid.UUID, str]] = frozenset()  # found in the book: how
+    since: ChangeMark | None = field(default=None, repr=False, compare=False)
 
     @property
     def writes(self) -> int:
@@ -189,8 +193,15 @@ def plan_import(book: Book, parsed: ParsedFile) -> ImportPlan:
         raise AccountFileProblem([
             f"{parsed.label}: holds a NUL character (\\u0000) at byte {parsed.nul_at}, which "
             "a PostgreSQL book cannot store"])
-    with transfer.records(book.store) as rs:
-        return _plan(rs, book.forms, parsed)
+    since = mark_changes(book.store)  # before reading: it vouches for what is read after
+    try:
+        with transfer.records(book.store) as rs:
+            plan = _plan(rs, book.forms, parsed)
+    except BaseException:
+        since.close()
+        raise
+    plan.since = since
+    return plan
 
 
 def _form_problems(parsed: ParsedFile, forms: FormSet) -> list[str]:
@@ -419,6 +430,16 @@ def apply_import(book: Book, plan: ImportPlan, progress: Progress | None = None,
     """Apply a previewed plan: one transaction, after a backup of an SQLite book (reason
     ``before-import``). All or nothing: on any error, or when ``progress`` returns False
     (``Cancelled``), the book is left as it was."""
+    since, plan.since = plan.since, None  # a plan is applied once
+    try:
+        return _apply(book, plan, since, progress, backup)
+    finally:
+        if since is not None:
+            since.close()
+
+
+def _apply(book: Book, plan: ImportPlan, since: ChangeMark | None,
+           progress: Progress | None, backup: bool) -> ImportReport:
     ticker = Ticker(progress, plan.writes + 1)
     ticker()
     now = dt.datetime.now(dt.UTC)
@@ -431,17 +452,36 @@ def apply_import(book: Book, plan: ImportPlan, progress: Progress | None = None,
     if backup and book.store.path is not None:
         made = backup_database(book.store.path, "before-import")
     with transfer.records(book.store, write=True) as rs:
-        fresh = _plan(rs, book.forms, plan.source)
-        if fresh.decisions() != plan.decisions():
-            raise StalePlan([f"{plan.source.label}: this book changed since the preview; "
-                             "nothing was imported: preview the file again"])
+        fresh = _checked(rs, book.forms, plan, since)
         for kind in schema.KINDS:
             rs.insert(kind, fresh.inserts[kind], ticker)
             rs.update(kind, fresh.updates[kind], ticker)
         rs.refresh_pointers(fresh.touched_accounts)
+        if fresh is plan and since is not None and not since.unchanged():
+            # Another connection committed between the check and this one's first write
+            # (which holds the book from then on): this is not the book previewed.
+            raise _stale(plan)
         ticker.finish()  # the last moment to cancel: the transaction is not committed yet
     return ImportReport(plan.source.label, fresh.counts, fresh.superseded, made, now,
                         accounts)
+
+
+def _checked(rs: RecordSession, forms: FormSet, plan: ImportPlan,
+             since: ChangeMark | None) -> ImportPlan:
+    """The plan to apply: ``plan`` itself when nothing was committed to the book since
+    its preview began; otherwise the plan worked out again, which must decide the same
+    for every record (``StalePlan`` if not)."""
+    if since is not None and since.unchanged():
+        return plan
+    fresh = _plan(rs, forms, plan.source)
+    if fresh.decisions() != plan.decisions():
+        raise _stale(plan)
+    return fresh
+
+
+def _stale(plan: ImportPlan) -> StalePlan:
+    return StalePlan([f"{plan.source.label}: this book changed since the preview; "
+                      "nothing was imported: preview the file again"])
 
 
 def import_account_file(book: Book, path: Path | str, passphrase: str | None = None,
