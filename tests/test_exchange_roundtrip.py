@@ -336,6 +336,18 @@ def test_an_edit_racing_the_import_start_is_caught(book, colleague, tmp_path, mo
     assert colleague.accounts.get(racer.id).notes == "saved in the same instant"
 
 
+def test_two_readings_on_one_day_arrive_newest_last(book, colleague, tmp_path):
+    acme = fill_account(book, weeks=2)
+    book.snapshots.record(acme.id, TODAY, HealthMetrics(**metrics_at(40)))
+    book.snapshots.record(acme.id, TODAY, HealthMetrics(**metrics_at(90)))  # corrected
+    export_accounts(book, None, tmp_path / "a.csdesk")
+    import_account_file(colleague, tmp_path / "a.csdesk")
+    row = colleague.accounts.portfolio()[0]
+    assert row == book.accounts.portfolio()[0]
+    assert row.score == book.snapshots.latest(acme.id).score > 80
+    assert colleague.snapshots.latest(acme.id) == book.snapshots.latest(acme.id)
+
+
 def test_the_import_is_backed_up_first(book, colleague, tmp_path):
     fill_account(book, weeks=1)
     export_accounts(book, None, tmp_path / "a.csdesk")

@@ -31,6 +31,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    Update,
     Uuid,
     bindparam,
     func,
@@ -268,8 +269,10 @@ class RecordSession:
 
     def where_in(self, kind: str, column: str, values: Iterable[Any]) -> list[Row]:
         """Records of ``kind`` whose ``column`` is one of ``values``."""
+        if self.is_empty(kind):  # before sorting a million ids for nothing
+            return []
         wanted = sorted(set(values), key=str)
-        if not wanted or self.is_empty(kind):
+        if not wanted:
             return []
         t = table(kind)
         rows: list[Row] = []
@@ -281,8 +284,10 @@ class RecordSession:
         return {r["id"]: r for r in self.where_in(kind, "id", ids)}
 
     def existing_ids(self, kind: str, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+        if self.is_empty(kind):
+            return set()
         wanted = sorted(set(ids), key=str)
-        if not wanted or self.is_empty(kind):
+        if not wanted:
             return set()
         t = table(kind)
         found: set[uuid.UUID] = set()
@@ -348,41 +353,30 @@ class RecordSession:
         if not account_ids:
             return
         ids = sorted(set(account_ids), key=str)
-        snaps: dict[uuid.UUID, list[uuid.UUID]] = {a: [] for a in ids}
-        assessed: dict[uuid.UUID, uuid.UUID | None] = dict.fromkeys(ids)
-        s_t, a_t = table("snapshots"), table("assessments")
         for chunk in _chunks(ids):
-            ranked = select(
-                s_t.c.account_id, s_t.c.id,
-                func.row_number().over(partition_by=s_t.c.account_id, order_by=(
-                    s_t.c.as_of.desc(), s_t.c.created_at.desc(), s_t.c.id.desc())).label("n"),
-            ).where(s_t.c.account_id.in_(chunk)).subquery()
-            for account_id, snapshot_id, n in self.session.execute(
-                    select(ranked.c.account_id, ranked.c.id, ranked.c.n)
-                    .where(ranked.c.n <= 2).order_by(ranked.c.account_id, ranked.c.n)):
-                assert n >= 1
-                snaps[account_id].append(snapshot_id)
-            ranked_a = select(
-                a_t.c.account_id, a_t.c.id,
-                func.row_number().over(partition_by=a_t.c.account_id, order_by=(
-                    a_t.c.assessed_on.desc(), a_t.c.created_at.desc(),
-                    a_t.c.id.desc())).label("n"),
-            ).where(a_t.c.account_id.in_(chunk)).subquery()
-            for account_id, assessment_id in self.session.execute(
-                    select(ranked_a.c.account_id, ranked_a.c.id).where(ranked_a.c.n == 1)):
-                assessed[account_id] = assessment_id
-        acc = table("accounts")
-        statement = (update(acc).where(acc.c.id == bindparam("_id")).values(
-            latest_snapshot_id=bindparam("_latest"), previous_snapshot_id=bindparam("_prev"),
-            latest_assessment_id=bindparam("_assessment"),
-            updated_at=acc.c.updated_at))  # a cache refresh is not an edit of the account
-        params = [{"_id": a,
-                   "_latest": snaps[a][0] if snaps[a] else None,
-                   "_prev": snaps[a][1] if len(snaps[a]) > 1 else None,
-                   "_assessment": assessed[a]} for a in ids]
-        for chunk in _chunks(params, 2000):
-            self.session.execute(statement, list(chunk))
+            self.session.execute(_POINTERS, {"ids": list(chunk)})
         refresh_summary(self.session, ids)
+
+
+def _pointers() -> Update:
+    """One UPDATE of the accounts' pointers: each a correlated ``ORDER BY ... LIMIT 1``
+    that the (account, date) indexes answer reading a row or two per account (ranking
+    every snapshot of every account with a window function read them all)."""
+    acc, snaps, assessed = table("accounts"), table("snapshots"), table("assessments")
+
+    def newest(t: Table, day: str, skip: int = 0) -> Any:
+        query = (select(t.c.id).where(t.c.account_id == acc.c.id)
+                 .order_by(t.c[day].desc(), t.c.created_at.desc(), t.c.id.desc()).limit(1))
+        return (query.offset(skip) if skip else query).scalar_subquery()
+
+    return (update(acc).where(acc.c.id.in_(bindparam("ids", expanding=True))).values(
+        latest_snapshot_id=newest(snaps, "as_of"),
+        previous_snapshot_id=newest(snaps, "as_of", skip=1),
+        latest_assessment_id=newest(assessed, "assessed_on"),
+        updated_at=acc.c.updated_at))  # a cache refresh is not an edit of the account
+
+
+_POINTERS = _pointers()
 
 
 @contextmanager
