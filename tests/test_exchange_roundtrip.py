@@ -312,6 +312,19 @@ def test_a_book_unchanged_since_the_preview_is_not_planned_again(book, colleague
     assert planned == ([1] if colleague.store.path is None else [])
 
 
+def test_a_closed_plan_applied_after_all_is_worked_out_again(book, colleague, tmp_path,
+                                                              monkeypatch):
+    fill_account(book, weeks=2)
+    export_accounts(book, None, tmp_path / "a.csdesk")
+    plan = plan_import(colleague, read_account_file(tmp_path / "a.csdesk"))
+    plan.close()  # the preview was cancelled
+    planned = []
+    real_plan = merge._plan
+    monkeypatch.setattr(merge, "_plan", lambda *a: planned.append(1) or real_plan(*a))
+    apply_import(colleague, plan)
+    assert planned == [1] and colleague.accounts.count() == 1
+
+
 def test_an_edit_racing_the_import_start_is_caught(book, colleague, tmp_path, monkeypatch):
     """Another window saves just after the check, before the import's first write."""
     fill_account(book, weeks=2)

@@ -122,6 +122,14 @@ class ImportPlan:
     def summary(self) -> str:
         return render_summary(self.counts, self.superseded, self.warnings)
 
+    def close(self) -> None:
+        """Let go of the book's change mark (a plan not to be applied: its connection
+        closes now, not whenever the plan is dropped). Applied after all, the plan is
+        worked out again first."""
+        if self.since is not None:
+            self.since.close()
+            self.since = None
+
 
 @dataclass
 class ImportReport:

@@ -266,7 +266,10 @@ class TransferActions(QObject):
     def _preview(self, path: Path, plan: ImportPlan) -> None:
         self.recent.add(path)
         dialog = ImportPreviewDialog(plan, path.name, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or plan.changes_nothing:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()  # with its plan and every record of the file it holds
+        if not accepted or plan.changes_nothing:
+            plan.close()
             self._status(self.tr("Nothing was imported from {name}.").format(name=path.name))
             return
 
