@@ -6,7 +6,8 @@ actions, its audit trail). Export to a .csdesk file, best of 10: 100 ms. Import 
 empty store (read, validate, plan, back up, apply), best of 5, each into a fresh store:
 250 ms.
 
-``exchange_big`` (slow, minutes): the 5,000-account x 104-week demo book exported whole,
+``exchange_big`` (slow, minutes): the 5,000-account x 104-week demo book (the cached one
+of ``bench.big_book``, built once a day) exported whole,
 then imported whole into an empty store, each against a raw ``sqlite3`` executemany of
 the very same rows (read back from the book as stored) into an identical empty schema:
 the figure is the ratio, target 3x.
@@ -20,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.big_book import copy_to
 from bench.harness import Figure, best_of
 from csdesk import config
 from csdesk.exchange.accountfile import export_accounts, read_account_file
@@ -98,8 +100,11 @@ def run_big() -> list[Figure]:
     today = dt.date.today()
     with tempfile.TemporaryDirectory(prefix="csdesk-bench-") as tmp:
         folder = Path(tmp)
+        # The same 5,000 x 104 demo book the store bench builds, built once a day and
+        # cached (bench.big_book): building it again here took minutes before anything
+        # was timed. Neither side's timing changes.
+        copy_to(folder / "big.sqlite3", today)
         with _book(forms, folder / "big.sqlite3", today) as book:
-            generate_demo(book.store, forms, accounts=5_000, weeks=104, seed=7, today=today)
             start = time.perf_counter()
             summary = export_accounts(book, None, folder / "big.csdesk")
             export_s = time.perf_counter() - start

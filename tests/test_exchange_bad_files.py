@@ -200,6 +200,14 @@ def test_two_charters_for_one_account_are_refused(book, doc, tmp_path):
     assert "charters[1]: the same charter as charters[0]" in text
 
 
+def test_one_checklist_item_twice_under_two_ids_is_refused(book, doc, tmp_path):
+    doc["checklist_items"].append({**doc["checklist_items"][2], "id": str(uuid.uuid4())})
+    last = len(doc["checklist_items"]) - 1
+    text = refused(book, write_document(tmp_path / "bad.csdesk", doc))
+    assert (f"checklist_items[{last}]: the same checklist item as checklist_items[2] (same "
+            "instance_id, section_id, item_id) under another id") in text
+
+
 def test_references_to_records_nowhere_are_refused(book, other, doc, tmp_path):
     nowhere = str(uuid.uuid4())
     doc["snapshots"][0]["account_id"] = nowhere

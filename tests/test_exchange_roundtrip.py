@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from csdesk.exchange import container
+from csdesk.exchange import container, merge
 from csdesk.exchange.accountfile import export_accounts, read_account_file
 from csdesk.exchange.errors import AccountFileProblem, Cancelled, PassphraseNeeded
-from csdesk.exchange.merge import apply_import, import_account_file, plan_import
+from csdesk.exchange.merge import StalePlan, apply_import, import_account_file, plan_import
 from csdesk.playbook.records import HealthMetrics, OperationalFigures, ReadinessAssessment
 from csdesk.store import transfer
 from csdesk.store.repos.assessments import Vote
@@ -267,6 +267,98 @@ def test_a_book_changed_after_the_preview_asks_for_a_new_preview(book, colleague
     with pytest.raises(AccountFileProblem, match="changed since the preview"):
         apply_import(colleague, plan)
     assert colleague.accounts.get(acme.id).notes == "newest, on this laptop"
+
+
+def test_an_import_made_meanwhile_asks_for_a_new_preview(book, colleague, tmp_path):
+    fill_account(book, weeks=2)
+    export_accounts(book, None, tmp_path / "a.csdesk")
+    first = plan_import(colleague, read_account_file(tmp_path / "a.csdesk"))
+    second = plan_import(colleague, read_account_file(tmp_path / "a.csdesk"))
+    apply_import(colleague, first)  # the same file, imported from a second preview
+    before = everything(colleague)
+    with pytest.raises(StalePlan, match="changed since the preview"):
+        apply_import(colleague, second)
+    assert everything(colleague) == before
+
+
+def test_an_edit_by_another_program_after_the_preview_is_caught(book, colleague, tmp_path):
+    if colleague.store.path is None:
+        pytest.skip("an SQLite book's file")
+    acme = fill_account(book, weeks=1)
+    export_accounts(book, None, tmp_path / "a.csdesk")
+    import_account_file(colleague, tmp_path / "a.csdesk")
+    book.accounts.update(acme.id, {"notes": "newer"})
+    export_accounts(book, None, tmp_path / "b.csdesk")
+    plan = plan_import(colleague, read_account_file(tmp_path / "b.csdesk"))
+    with sqlite3.connect(colleague.store.path) as other:
+        other.execute("UPDATE accounts SET notes = 'newest', updated_at = "
+                      "'2099-01-01 00:00:00.000000' WHERE id = ?", (acme.id.hex,))
+    with pytest.raises(StalePlan):
+        apply_import(colleague, plan)
+    assert colleague.accounts.get(acme.id).notes == "newest"
+
+
+def test_a_book_unchanged_since_the_preview_is_not_planned_again(book, colleague, tmp_path,
+                                                                 monkeypatch):
+    fill_account(book, weeks=2)
+    export_accounts(book, None, tmp_path / "a.csdesk")
+    plan = plan_import(colleague, read_account_file(tmp_path / "a.csdesk"))
+    planned = []
+    real_plan = merge._plan
+    monkeypatch.setattr(merge, "_plan", lambda *a: planned.append(1) or real_plan(*a))
+    report = apply_import(colleague, plan)
+    assert report.changed == plan.writes and colleague.accounts.count() == 1
+    # A server's book cannot vouch that nobody wrote: there the plan is worked out again.
+    assert planned == ([1] if colleague.store.path is None else [])
+
+
+def test_a_closed_plan_applied_after_all_is_worked_out_again(book, colleague, tmp_path,
+                                                              monkeypatch):
+    fill_account(book, weeks=2)
+    export_accounts(book, None, tmp_path / "a.csdesk")
+    plan = plan_import(colleague, read_account_file(tmp_path / "a.csdesk"))
+    plan.close()  # the preview was cancelled
+    planned = []
+    real_plan = merge._plan
+    monkeypatch.setattr(merge, "_plan", lambda *a: planned.append(1) or real_plan(*a))
+    apply_import(colleague, plan)
+    assert planned == [1] and colleague.accounts.count() == 1
+
+
+def test_an_edit_racing_the_import_start_is_caught(book, colleague, tmp_path, monkeypatch):
+    """Another window saves just after the check, before the import's first write."""
+    fill_account(book, weeks=2)
+    export_accounts(book, None, tmp_path / "a.csdesk")
+    racer = colleague.accounts.create({"name": "Racer Inc", "plan_tier": "Starter"})
+    plan = plan_import(colleague, read_account_file(tmp_path / "a.csdesk"))
+    real_checked = merge._checked
+
+    def checked_then_edited(*args):
+        fresh = real_checked(*args)
+        colleague.accounts.update(racer.id, {"notes": "saved in the same instant"})
+        return fresh
+
+    monkeypatch.setattr(merge, "_checked", checked_then_edited)
+    if colleague.store.path is None:
+        apply_import(colleague, plan)  # re-planned at the apply: nothing of the file moved
+        assert colleague.accounts.count() == 2
+        return
+    with pytest.raises(StalePlan):
+        apply_import(colleague, plan)
+    assert [a.name for a in colleague.accounts.all()] == ["Racer Inc"]
+    assert colleague.accounts.get(racer.id).notes == "saved in the same instant"
+
+
+def test_two_readings_on_one_day_arrive_newest_last(book, colleague, tmp_path):
+    acme = fill_account(book, weeks=2)
+    book.snapshots.record(acme.id, TODAY, HealthMetrics(**metrics_at(40)))
+    book.snapshots.record(acme.id, TODAY, HealthMetrics(**metrics_at(90)))  # corrected
+    export_accounts(book, None, tmp_path / "a.csdesk")
+    import_account_file(colleague, tmp_path / "a.csdesk")
+    row = colleague.accounts.portfolio()[0]
+    assert row == book.accounts.portfolio()[0]
+    assert row.score == book.snapshots.latest(acme.id).score > 80
+    assert colleague.snapshots.latest(acme.id) == book.snapshots.latest(acme.id)
 
 
 def test_the_import_is_backed_up_first(book, colleague, tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import operator
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -325,6 +326,14 @@ def describe_document_errors(exc: ValidationError, label: str) -> list[str]:
 
 
 # ------------------------------------------------------------------ checks beyond fields
+_UNIQUE_KEYS = {"charters": ("account_id",),
+                "checklists": ("account_id", "checklist_id", "qbr_id"),
+                "checklist_items": ("instance_id", "section_id", "item_id"),
+                "workshop_blocks": ("workshop_id", "block_id"),
+                "workshop_votes": ("participant_id", "dimension"),
+                "workshop_notes": ("workshop_id", "topic")}
+
+
 def check_records(records: Mapping[str, Sequence[Row]], label: str) -> list[str]:
     """What the file alone can tell beyond each record's fields: counts, duplicate ids,
     one charter per account, one checklist per account/QBR, references between records
@@ -337,22 +346,23 @@ def check_records(records: Mapping[str, Sequence[Row]], label: str) -> list[str]
                             f"{limit:,} a file may hold")
     if problems:
         return problems
-    seen: dict[uuid.UUID, tuple[str, int]] = {}
-    for kind, rows in records.items():
-        for index, row in enumerate(rows):
-            first = seen.setdefault(row["id"], (kind, index))
-            if first != (kind, index):
-                problems.append(f"{label}: {kind}[{index}].id: {row['id']} is used twice "
-                                f"(also by {first[0]}[{first[1]}])")
-    unique_keys = {"charters": ("account_id",),
-                   "checklists": ("account_id", "checklist_id", "qbr_id"),
-                   "checklist_items": ("instance_id", "section_id", "item_id"),
-                   "workshop_blocks": ("workshop_id", "block_id"),
-                   "workshop_votes": ("participant_id", "dimension"),
-                   "workshop_notes": ("workshop_id", "topic")}
-    for kind, key in unique_keys.items():
+    # A million ids: first only whether any repeats, by their numbers (hashing a UUID
+    # runs Python code, hashing its int does not); where and which only if one does.
+    ids = [row["id"].int for rows in records.values() for row in rows]
+    if len(set(ids)) != len(ids):
+        seen: dict[uuid.UUID, tuple[str, int]] = {}
+        for kind, rows in records.items():
+            for index, row in enumerate(rows):
+                first = seen.setdefault(row["id"], (kind, index))
+                if first != (kind, index):
+                    problems.append(f"{label}: {kind}[{index}].id: {row['id']} is used "
+                                    f"twice (also by {first[0]}[{first[1]}])")
+    for kind, key in _UNIQUE_KEYS.items():
+        rows = records[kind]
+        if len(set(map(operator.itemgetter(*key), rows))) == len(rows):
+            continue
         firsts: dict[tuple[Any, ...], int] = {}
-        for index, row in enumerate(records[kind]):
+        for index, row in enumerate(rows):
             at = firsts.setdefault(tuple(row[k] for k in key), index)
             if at != index:
                 problems.append(f"{label}: {kind}[{index}]: the same {schema.SINGULAR[kind]} "

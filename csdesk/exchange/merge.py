@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -36,6 +37,7 @@ from csdesk.playbook.form_loader import FormSet
 from csdesk.store import transfer
 from csdesk.store.backup import backup_database
 from csdesk.store.book import Book
+from csdesk.store.changes import ChangeMark, mark_changes
 from csdesk.store.transfer import RecordSession
 
 Row = dict[str, Any]
@@ -81,7 +83,9 @@ class Superseded:
 @dataclass
 class ImportPlan:
     """What importing a file into a book will do. Nothing is written until
-    ``apply_import``; the plan is re-checked there against the book as it is then."""
+    ``apply_import``; the plan is re-checked there against the book as it is then
+    (worked out again, unless ``since`` vouches that nothing was committed to the book
+    since the preview began)."""
 
     source: ParsedFile
     counts: dict[str, KindCounts]
@@ -93,6 +97,7 @@ class ImportPlan:
     warnings: list[str] = field(default_factory=list)
     touched_accounts: set[uuid.UUID] = field(default_factory=set)
     matched: frozenset[tuple[str, uuid.UUID, str]] = frozenset()  # found in the book: how
+    since: ChangeMark | None = field(default=None, repr=False, compare=False)
 
     @property
     def writes(self) -> int:
@@ -116,6 +121,14 @@ class ImportPlan:
 
     def summary(self) -> str:
         return render_summary(self.counts, self.superseded, self.warnings)
+
+    def close(self) -> None:
+        """Let go of the book's change mark (a plan not to be applied: its connection
+        closes now, not whenever the plan is dropped). Applied after all, the plan is
+        worked out again first."""
+        if self.since is not None:
+            self.since.close()
+            self.since = None
 
 
 @dataclass
@@ -189,8 +202,15 @@ def plan_import(book: Book, parsed: ParsedFile) -> ImportPlan:
         raise AccountFileProblem([
             f"{parsed.label}: holds a NUL character (\\u0000) at byte {parsed.nul_at}, which "
             "a PostgreSQL book cannot store"])
-    with transfer.records(book.store) as rs:
-        return _plan(rs, book.forms, parsed)
+    since = mark_changes(book.store)  # before reading: it vouches for what is read after
+    try:
+        with transfer.records(book.store) as rs:
+            plan = _plan(rs, book.forms, parsed)
+    except BaseException:
+        since.close()
+        raise
+    plan.since = since
+    return plan
 
 
 def _form_problems(parsed: ParsedFile, forms: FormSet) -> list[str]:
@@ -227,8 +247,9 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]]) -> set[u
         local = {r["account_id"]: r for r in sorted(
             rs.where_in("charters", "account_id", (c["account_id"] for c in charters)),
             key=_age)}
-        records["charters"] = [_adopt(c, local.get(c["account_id"]), adopted_ids)
-                               for c in charters]
+        if local:
+            records["charters"] = [_adopt(c, local.get(c["account_id"]), adopted_ids)
+                                   for c in charters]
 
     instances = records["checklists"]
     moved: dict[uuid.UUID, uuid.UUID] = {}
@@ -258,7 +279,7 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]]) -> set[u
         records["checklist_items"] = [
             _adopt(i, local_items.get((i["instance_id"], i["section_id"], i["item_id"])),
                    adopted_ids)
-            for i in items]
+            for i in items] if local_items else items
 
     # A workshop carried to a second laptop and carried on there: the same block, note or
     # participant's vote gets a new UUID on each side; one row per natural key survives.
@@ -314,11 +335,14 @@ def _file_wins(kind: str, row: Row, local: Row, twin: bool) -> bool:
 def _reference_problems(rs: RecordSession, parsed: ParsedFile,
                         records: Mapping[str, list[Row]]) -> list[str]:
     problems: list[str] = []
-    in_file = {kind: {r["id"] for r in rows} for kind, rows in records.items()}
+    in_file: dict[str, set[int]] = {}  # ids by their numbers: see _distinct
     for kind in schema.KINDS:
         for column, target, _optional in schema.REFERENCES[kind]:
             rows = records[kind]
-            missing = {r[column] for r in rows if r[column] is not None} - in_file[target]
+            if target not in in_file:
+                in_file[target] = {r["id"].int for r in records[target]}
+            pointed = {v.int for r in rows if (v := r[column]) is not None}
+            missing = {uuid.UUID(int=i) for i in pointed - in_file[target]}
             if not missing:
                 continue
             absent = missing - rs.existing_ids(target, missing)
@@ -353,10 +377,10 @@ def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile) -> ImportPlan:
         existing = rs.by_id(kind, (r["id"] for r in rows))
         if kind == "accounts":
             names.update({i: r["name"] for i, r in existing.items() if i not in names})
-        added: list[Row] = []
+        added: list[Row] = [] if existing else list(rows)  # none in the book: all new
         changed: list[Row] = []
         same = kept = 0
-        for row in rows:
+        for row in rows if existing else ():
             local = existing.get(row["id"])
             if local is None:
                 added.append(row)
@@ -382,7 +406,7 @@ def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile) -> ImportPlan:
         if kind in ("checklists", "assessments", "workshops"):
             account_of_parent.update((r["id"], r["account_id"]) for r in rows)
         if kind in _HAS_POINTERS:
-            touched.update(r["account_id"] for r in (*added, *changed))
+            touched.update(_distinct(r["account_id"] for r in chain(added, changed)))
         elif kind == "accounts":
             touched.update(r["id"] for r in added)
         counts[kind] = KindCounts(len(added), len(changed), same, kept)
@@ -404,6 +428,12 @@ def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile) -> ImportPlan:
                       warnings, touched, frozenset(matched))
 
 
+def _distinct(ids: Iterable[uuid.UUID]) -> Iterable[uuid.UUID]:
+    """The distinct ids among many (half a million snapshots of 5,000 accounts), told
+    apart by their numbers: a UUID's hash runs Python code, an int's does not."""
+    return {i.int: i for i in ids}.values()
+
+
 def _account_of(kind: str, row: Row, parents: Mapping[uuid.UUID, uuid.UUID]) -> uuid.UUID | None:
     if kind == "accounts":
         return row["id"]  # type: ignore[no-any-return]
@@ -419,6 +449,16 @@ def apply_import(book: Book, plan: ImportPlan, progress: Progress | None = None,
     """Apply a previewed plan: one transaction, after a backup of an SQLite book (reason
     ``before-import``). All or nothing: on any error, or when ``progress`` returns False
     (``Cancelled``), the book is left as it was."""
+    since, plan.since = plan.since, None  # a plan is applied once
+    try:
+        return _apply(book, plan, since, progress, backup)
+    finally:
+        if since is not None:
+            since.close()
+
+
+def _apply(book: Book, plan: ImportPlan, since: ChangeMark | None,
+           progress: Progress | None, backup: bool) -> ImportReport:
     ticker = Ticker(progress, plan.writes + 1)
     ticker()
     now = dt.datetime.now(dt.UTC)
@@ -431,17 +471,36 @@ def apply_import(book: Book, plan: ImportPlan, progress: Progress | None = None,
     if backup and book.store.path is not None:
         made = backup_database(book.store.path, "before-import")
     with transfer.records(book.store, write=True) as rs:
-        fresh = _plan(rs, book.forms, plan.source)
-        if fresh.decisions() != plan.decisions():
-            raise StalePlan([f"{plan.source.label}: this book changed since the preview; "
-                             "nothing was imported: preview the file again"])
+        fresh = _checked(rs, book.forms, plan, since)
         for kind in schema.KINDS:
             rs.insert(kind, fresh.inserts[kind], ticker)
             rs.update(kind, fresh.updates[kind], ticker)
         rs.refresh_pointers(fresh.touched_accounts)
+        if fresh is plan and since is not None and not since.unchanged():
+            # Another connection committed between the check and this one's first write
+            # (which holds the book from then on): this is not the book previewed.
+            raise _stale(plan)
         ticker.finish()  # the last moment to cancel: the transaction is not committed yet
     return ImportReport(plan.source.label, fresh.counts, fresh.superseded, made, now,
                         accounts)
+
+
+def _checked(rs: RecordSession, forms: FormSet, plan: ImportPlan,
+             since: ChangeMark | None) -> ImportPlan:
+    """The plan to apply: ``plan`` itself when nothing was committed to the book since
+    its preview began; otherwise the plan worked out again, which must decide the same
+    for every record (``StalePlan`` if not)."""
+    if since is not None and since.unchanged():
+        return plan
+    fresh = _plan(rs, forms, plan.source)
+    if fresh.decisions() != plan.decisions():
+        raise _stale(plan)
+    return fresh
+
+
+def _stale(plan: ImportPlan) -> StalePlan:
+    return StalePlan([f"{plan.source.label}: this book changed since the preview; "
+                      "nothing was imported: preview the file again"])
 
 
 def import_account_file(book: Book, path: Path | str, passphrase: str | None = None,

@@ -27,10 +27,12 @@ from sqlalchemy import (
     JSON,
     Boolean,
     ColumnElement,
+    Date,
     Float,
     Integer,
     String,
     Table,
+    Update,
     Uuid,
     bindparam,
     func,
@@ -274,8 +276,10 @@ class RecordSession:
 
     def where_in(self, kind: str, column: str, values: Iterable[Any]) -> list[Row]:
         """Records of ``kind`` whose ``column`` is one of ``values``."""
+        if self.is_empty(kind):  # before sorting a million ids for nothing
+            return []
         wanted = sorted(set(values), key=str)
-        if not wanted or self.is_empty(kind):
+        if not wanted:
             return []
         t = table(kind)
         rows: list[Row] = []
@@ -287,8 +291,10 @@ class RecordSession:
         return {r["id"]: r for r in self.where_in(kind, "id", ids)}
 
     def existing_ids(self, kind: str, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+        if self.is_empty(kind):
+            return set()
         wanted = sorted(set(ids), key=str)
-        if not wanted or self.is_empty(kind):
+        if not wanted:
             return set()
         t = table(kind)
         found: set[uuid.UUID] = set()
@@ -306,22 +312,18 @@ class RecordSession:
         if self._is_sqlite():
             names = columns(kind)
             dialect = self.session.get_bind().dialect
-            writers = [(i, w) for i, w in enumerate(_text_writer(t.c[n].type, dialect)
-                                                     for n in names) if w is not None]
-            pick = operator.itemgetter(*names)
+            cells = [(operator.itemgetter(n), _column_writer(t.c[n].type, dialect))
+                     for n in names]
             sql = (f"INSERT INTO {t.name} ({', '.join(names)}) "
                    f"VALUES ({', '.join('?' for _ in names)})")
             connection = self.session.connection()
             with _gc_paused():
                 for chunk in _chunks(rows, batch):
-                    params = []
-                    for row in chunk:
-                        cells = list(pick(row))
-                        for i, write in writers:
-                            if cells[i] is not None:
-                                cells[i] = write(cells[i])
-                        params.append(tuple(cells))
-                    connection.exec_driver_sql(sql, params)
+                    # Column by column: the values that need no conversion are picked in
+                    # C, and the rows' tuples are made in C by zip.
+                    values = [map(pick, chunk) if write is None
+                              else write(list(map(pick, chunk))) for pick, write in cells]
+                    connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
                     if tick is not None:
                         tick(len(chunk))
         else:
@@ -354,41 +356,30 @@ class RecordSession:
         if not account_ids:
             return
         ids = sorted(set(account_ids), key=str)
-        snaps: dict[uuid.UUID, list[uuid.UUID]] = {a: [] for a in ids}
-        assessed: dict[uuid.UUID, uuid.UUID | None] = dict.fromkeys(ids)
-        s_t, a_t = table("snapshots"), table("assessments")
         for chunk in _chunks(ids):
-            ranked = select(
-                s_t.c.account_id, s_t.c.id,
-                func.row_number().over(partition_by=s_t.c.account_id, order_by=(
-                    s_t.c.as_of.desc(), s_t.c.created_at.desc(), s_t.c.id.desc())).label("n"),
-            ).where(s_t.c.account_id.in_(chunk)).subquery()
-            for account_id, snapshot_id, n in self.session.execute(
-                    select(ranked.c.account_id, ranked.c.id, ranked.c.n)
-                    .where(ranked.c.n <= 2).order_by(ranked.c.account_id, ranked.c.n)):
-                assert n >= 1
-                snaps[account_id].append(snapshot_id)
-            ranked_a = select(
-                a_t.c.account_id, a_t.c.id,
-                func.row_number().over(partition_by=a_t.c.account_id, order_by=(
-                    a_t.c.assessed_on.desc(), a_t.c.created_at.desc(),
-                    a_t.c.id.desc())).label("n"),
-            ).where(a_t.c.account_id.in_(chunk)).subquery()
-            for account_id, assessment_id in self.session.execute(
-                    select(ranked_a.c.account_id, ranked_a.c.id).where(ranked_a.c.n == 1)):
-                assessed[account_id] = assessment_id
-        acc = table("accounts")
-        statement = (update(acc).where(acc.c.id == bindparam("_id")).values(
-            latest_snapshot_id=bindparam("_latest"), previous_snapshot_id=bindparam("_prev"),
-            latest_assessment_id=bindparam("_assessment"),
-            updated_at=acc.c.updated_at))  # a cache refresh is not an edit of the account
-        params = [{"_id": a,
-                   "_latest": snaps[a][0] if snaps[a] else None,
-                   "_prev": snaps[a][1] if len(snaps[a]) > 1 else None,
-                   "_assessment": assessed[a]} for a in ids]
-        for chunk in _chunks(params, 2000):
-            self.session.execute(statement, list(chunk))
+            self.session.execute(_POINTERS, {"ids": list(chunk)})
         refresh_summary(self.session, ids)
+
+
+def _pointers() -> Update:
+    """One UPDATE of the accounts' pointers: each a correlated ``ORDER BY ... LIMIT 1``
+    that the (account, date) indexes answer reading a row or two per account (ranking
+    every snapshot of every account with a window function read them all)."""
+    acc, snaps, assessed = table("accounts"), table("snapshots"), table("assessments")
+
+    def newest(t: Table, day: str, skip: int = 0) -> Any:
+        query = (select(t.c.id).where(t.c.account_id == acc.c.id)
+                 .order_by(t.c[day].desc(), t.c.created_at.desc(), t.c.id.desc()).limit(1))
+        return (query.offset(skip) if skip else query).scalar_subquery()
+
+    return (update(acc).where(acc.c.id.in_(bindparam("ids", expanding=True))).values(
+        latest_snapshot_id=newest(snaps, "as_of"),
+        previous_snapshot_id=newest(snaps, "as_of", skip=1),
+        latest_assessment_id=newest(assessed, "assessed_on"),
+        updated_at=acc.c.updated_at))  # a cache refresh is not an edit of the account
+
+
+_POINTERS = _pointers()
 
 
 @contextmanager
@@ -467,6 +458,48 @@ def _remembered(write: Callable[[Any], Any]) -> Callable[[Any], Any]:
                 memo[value] = hit
         return hit
     return convert
+
+
+def _hex_column(values: list[Any]) -> list[Any]:
+    """What Uuid stores on SQLite, for a column of UUIDs (``UUID.hex`` without the call
+    of its property, for a million ids)."""
+    return [None if v is None else f"{v.int:032x}" for v in values]
+
+
+def _column_writer(type_: TypeEngine[Any],
+                   dialect: Dialect) -> Callable[[list[Any]], list[Any]] | None:
+    """``_text_writer`` for a whole column of values (None: stored as they are)."""
+    if isinstance(type_, Date | UTCDateTime):  # a few hundred days among a million rows
+        return _remembering_column(_stored_utc if isinstance(type_, UTCDateTime) else
+                                   type_.dialect_impl(dialect).bind_processor(dialect))
+    write = _text_writer(type_, dialect)
+    if write is None:
+        return None
+    if write is _uuid_hex:
+        return _hex_column
+
+    def column(values: list[Any]) -> list[Any]:
+        return [None if v is None else write(v) for v in values]
+    return column
+
+
+def _remembering_column(write: Callable[[Any], Any] | None,
+                        ) -> Callable[[list[Any]], list[Any]] | None:
+    """A column writer remembering up to 10,000 values' text (never empty text)."""
+    if write is None:
+        return None
+    memo: dict[Any, Any] = {}
+    seen = memo.get
+
+    def remember(value: Any) -> Any:
+        text = write(value)
+        if len(memo) < 10_000:
+            memo[value] = text
+        return text
+
+    def column(values: list[Any]) -> list[Any]:
+        return [None if v is None else seen(v) or remember(v) for v in values]
+    return column
 
 
 def _text_writer(type_: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:

@@ -284,6 +284,7 @@ class TransferActions(QObject):
         self.recent.add(path)
         dialog = ImportPreviewDialog(plan, path.name, self.window)
         if not _answered(dialog) or plan.changes_nothing:
+            plan.close()  # its mark on the book: applied after all, it is planned again
             self._status(self.tr("Nothing was imported from {name}.").format(name=path.name))
             return
 
