@@ -20,6 +20,8 @@ explicitly before that, never by a collector.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _paused = False
 
@@ -67,3 +69,14 @@ class Hold:
         if self._was_enabled:
             gc.enable()
         self._was_enabled = None
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """A :class:`Hold` for the duration of a ``with`` block."""
+    hold = Hold()
+    hold.start()
+    try:
+        yield
+    finally:
+        hold.end()

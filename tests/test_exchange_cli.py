@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
 import pytest
 
 from csdesk.cli import main
-from csdesk.exchange import container
+from csdesk.exchange import container, merge
 from csdesk.store.book import open_book
 from tests.conftest import TODAY
 from tests.test_exchange_support import digest, fill_account
@@ -153,3 +154,22 @@ def test_usage_mistakes_exit_with_2(mine, tmp_path, capsys, monkeypatch, argv, m
     monkeypatch.chdir(tmp_path)
     assert main(["--db", str(mine), *argv]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_an_import_runs_without_automatic_garbage_collection(mine, theirs, tmp_path,
+                                                              capsys, monkeypatch, forms):
+    """A whole book's records are not walked by the collector again and again while
+    they are read, planned and written; it is on again once the import is done."""
+    out = tmp_path / "book.csdesk"
+    assert main(["--db", str(mine), "export", "--all", "-o", str(out)]) == 0
+    seen: list[bool] = []
+    real_apply = merge.apply_import
+
+    def apply_import(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(merge, "apply_import", apply_import)
+    assert main(["--db", str(theirs), "import", str(out)]) == 0
+    assert seen == [False] and gc.isenabled()
+    assert accounts_in(theirs, forms) == ["Acme Logistics", "Globex", "Their own"]

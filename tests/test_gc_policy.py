@@ -41,3 +41,16 @@ def test_resuming_without_a_pause_leaves_the_collector_as_it_was() -> None:
     gc_policy.pause()
     gc_policy.resume()
     assert not gc.isenabled()
+
+
+def test_a_held_block_has_no_automatic_collection_and_gives_it_back() -> None:
+    with gc_policy.held():
+        assert not gc.isenabled()
+        with gc_policy.held():  # nested: the outer one gives it back
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+    with pytest.raises(ValueError, match="the import failed"), gc_policy.held():
+        raise ValueError("the import failed")
+    assert gc.isenabled()

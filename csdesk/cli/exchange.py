@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from csdesk import config
+from csdesk import config, gc_policy
 from csdesk.cli.common import book_from_args
 from csdesk.errors import InputProblem
 from csdesk.store.book import Book
@@ -120,8 +120,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from csdesk.exchange.accountfile import file_is_encrypted, read_account_file
-    from csdesk.exchange.merge import apply_import, plan_import
+    from csdesk.exchange.accountfile import file_is_encrypted
     from csdesk.exchange.tables import spreadsheet_kind
 
     path = Path(args.file).expanduser()
@@ -132,6 +131,14 @@ def run_import(args: argparse.Namespace) -> int:
         return _import_sheet(args, path)
     passphrase = (_passphrase(f"Passphrase for {path.name}: ", False)
                   if file_is_encrypted(path) else None)
+    with gc_policy.held():  # the file's million records: no collections walk them
+        return _import_account_file(args, path, passphrase)
+
+
+def _import_account_file(args: argparse.Namespace, path: Path, passphrase: str | None) -> int:
+    from csdesk.exchange.accountfile import read_account_file
+    from csdesk.exchange.merge import apply_import, plan_import
+
     parsed = read_account_file(path, passphrase)  # all checks the file alone allows first
     with book_from_args(args) as book:
         plan = plan_import(book, parsed)
