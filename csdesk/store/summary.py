@@ -22,7 +22,17 @@ import uuid
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, Update, bindparam, event, func, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    Update,
+    Uuid,
+    bindparam,
+    event,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from csdesk.store.orm import Account, HealthSnapshot, ReadinessAssessment, RiskEntry
@@ -62,6 +72,9 @@ def _summary_update() -> Update:
 
 _EVERY = _summary_update()
 _SOME = _EVERY.where(_table(Account).c.id.in_(bindparam("ids", expanding=True)))
+# one account (every single edit): no IN list, so its SQL is compiled once and reused,
+# where an expanding list is rendered again on every execution
+_ONE = _EVERY.where(_table(Account).c.id == bindparam("account_id", type_=Uuid))
 
 
 def _chunks(values: Sequence[uuid.UUID]) -> Iterator[Sequence[uuid.UUID]]:
@@ -78,6 +91,9 @@ def refresh_summary(conn: Connection | Session,
         conn.execute(_EVERY)
         return
     ids = sorted(set(account_ids), key=str)
+    if len(ids) == 1:
+        conn.execute(_ONE, {"account_id": ids[0]})
+        return
     for chunk in _chunks(ids):
         conn.execute(_SOME, {"ids": list(chunk)})
 
