@@ -170,10 +170,10 @@ def started_action_values(account_id: uuid.UUID, signals: Signals,
 def _tail_of(rows: Iterable[Any]) -> list[Snapshot]:
     """Newest-first snapshots as the rules' history: the newest reading of each date,
     oldest first."""
-    by_date: dict[dt.date, Snapshot] = {}
+    by_date: dict[dt.date, Any] = {}
     for r in rows:
-        by_date.setdefault(r.as_of, to_domain(r))
-    return sorted(by_date.values(), key=lambda x: x.as_of)
+        by_date.setdefault(r.as_of, r)
+    return [to_domain(r) for r in sorted(by_date.values(), key=lambda x: x.as_of)]
 
 
 def _with_new(newest: Sequence[Any], row: HealthSnapshot) -> list[Any]:
