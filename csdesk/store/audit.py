@@ -5,6 +5,10 @@ changed field's before and after).
 The entries of one flush go in as one Core ``INSERT`` (an executemany) on the session's
 connection, before the flush's own statements: building and flushing an ORM object per
 entry cost more than the change it records (recording a snapshot writes ten of them).
+
+A repository that writes a row through Core instead (recording a snapshot, the most
+frequent write) audits it itself with ``creation``, ``entry`` and ``add_entries``: the
+same entries the hook would have written for the same change.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -79,18 +84,29 @@ def _audited(mapper: Mapper[Any]) -> tuple[str, ...]:
     return tuple(a.key for a in mapper.column_attrs if a.key not in SKIPPED)
 
 
+def creation(entity: type[Base], values: Mapping[str, Any]) -> dict[str, Any]:
+    """What the trail lists for a new row of ``entity`` holding ``values``: each audited
+    field that holds something, in column order."""
+    return _created(_audited(inspect(entity)), values)
+
+
+def _created(keys: tuple[str, ...], values: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in keys:
+        value = values.get(key)
+        if value not in (None, "", [], {}):
+            out[key] = [None, jsonable(value)]
+    return out
+
+
 def _changes(obj: Base, action: str) -> dict[str, Any]:
     state = inspect(obj)
     out: dict[str, Any] = {}
     keys = _audited(state.mapper)
     if action == "create":
         # a pending object: what it holds is what it inserts (unset attributes read None)
-        values = state.dict
-        for key in keys:
-            value = values.get(key)
-            if value not in (None, "", [], {}):
-                out[key] = [None, jsonable(value)]
-    elif action == "delete":
+        return _created(keys, state.dict)
+    if action == "delete":
         for key in keys:
             out[key] = [jsonable(getattr(obj, key)), None]
     else:
@@ -109,8 +125,21 @@ def _changes(obj: Base, action: str) -> dict[str, Any]:
     return out
 
 
+def entry(session: Session, at: dt.datetime, account_id: uuid.UUID | None, entity: str,
+          entity_id: uuid.UUID, action: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """One audit row (for ``add_entries``), by the session's actor."""
+    return {"id": uuid.uuid4(), "account_id": account_id, "at": at,
+            "actor": str(session.info.get("actor") or "csdesk"), "entity": entity,
+            "entity_id": entity_id, "action": action, "changes": changes}
+
+
+def add_entries(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Write audit rows in the session's transaction, in one statement."""
+    if entries:
+        session.connection().execute(_INSERT, entries)
+
+
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
-    actor = str(session.info.get("actor") or "csdesk")
     now = utcnow()
     entries: list[dict[str, Any]] = []
     for action, objects in (("create", session.new), ("update", session.dirty),
@@ -123,13 +152,9 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             changes = _changes(obj, action)
             if action == "update" and not changes:
                 continue  # touched, but no audited field differs
-            entries.append({
-                "id": uuid.uuid4(), "account_id": _account_of(session, obj), "at": now,
-                "actor": actor, "entity": obj.__tablename__,
-                "entity_id": obj.id,  # type: ignore[attr-defined]
-                "action": action, "changes": changes})
-    if entries:
-        session.connection().execute(_INSERT, entries)
+            entries.append(entry(session, now, _account_of(session, obj), obj.__tablename__,
+                                 obj.id, action, changes))  # type: ignore[attr-defined]
+    add_entries(session, entries)
 
 
 def install(factory: sessionmaker[Session]) -> None:

@@ -9,7 +9,8 @@ are a cache, like the pointers they are read through (``latest_snapshot_id``,
 They are recomputed by one Core ``UPDATE`` from the rows themselves:
 - when a transaction commits, for every account that its ORM flushes wrote (the account
   itself, a snapshot, an assessment or a risk), whichever repository made the change
-  (``install`` hooks the store's sessions): once per transaction, not once per flush;
+  (``install`` hooks the store's sessions), or that a Core write named with ``touch``:
+  once per transaction, not once per flush;
 - by the bulk writers that bypass the ORM (import, account restore, the demo book),
   which call ``refresh_summary`` themselves.
 The update leaves ``updated_at`` alone (a cache refresh is not an edit of the account)
@@ -114,6 +115,12 @@ def _touched(session: Session) -> set[uuid.UUID]:
 
 
 _TOUCHED = "summary_touched"  # session.info: accounts whose summary is due
+
+
+def touch(session: Session, account_id: uuid.UUID) -> None:
+    """Have the session's commit recompute this account's summary: for a write made
+    through Core, which the flush hook does not see."""
+    session.info.setdefault(_TOUCHED, set()).add(account_id)
 
 
 def _after_flush(session: Session, _ctx: Any) -> None:

@@ -11,15 +11,18 @@ from typing import Any, TypeVarTuple
 
 from sqlalchemy import (
     Date,
+    Row,
     Select,
     Uuid,
     bindparam,
     func,
+    insert,
     literal,
     literal_column,
     null,
     select,
     union_all,
+    update,
 )
 from sqlalchemy.orm import Session
 
@@ -28,14 +31,16 @@ from csdesk.playbook.health import health_score
 from csdesk.playbook.records import (
     HEALTH_METRICS,
     OPERATIONAL_FIGURES,
+    AccountFacts,
     HealthMetrics,
     OperationalFigures,
     Snapshot,
 )
 from csdesk.playbook.signals import Risk, Signals, evaluate_signals, next_review_date
 from csdesk.playbook.signals_form import SignalsForm
+from csdesk.store import audit, summary
 from csdesk.store.orm import Account, ActionItem, HealthSnapshot, RiskEntry
-from csdesk.store.orm.base import utcnow
+from csdesk.store.orm.base import table_of, utcnow
 from csdesk.store.repos.accounts import facts_of
 from csdesk.store.repos.base import NotFound, Repository, fetch, require_account
 from csdesk.store.views import SnapshotView
@@ -105,6 +110,19 @@ def newest_params(account_id: uuid.UUID, count: int,
 
 
 _LATEST_TWO_IDS = newest_first(select(HealthSnapshot.id))
+# What a recording reads of the account (the rules' facts and the two pointers) and
+# writes: Core statements, audited by the repository itself (see ``record``).
+_RECORDING_ACCOUNT = select(
+    Account.latest_snapshot_id, Account.previous_snapshot_id, Account.plan_tier,
+    Account.licensed_users, Account.monthly_execution_limit, Account.renewal_date,
+    Account.stage, Account.stage_started, Account.onboarding_started, Account.indicators,
+).where(Account.id == bindparam("account_id", type_=Uuid))
+_INSERT_SNAPSHOT = insert(table_of(HealthSnapshot))
+_POINT = (update(table_of(Account))
+          .where(Account.id == bindparam("account_id", type_=Uuid))
+          .values(latest_snapshot_id=bindparam("latest", type_=Uuid),
+                  previous_snapshot_id=bindparam("previous", type_=Uuid)))
+
 # What the rules raised and started that is still open, both in one Core read: most
 # recordings change none of it, and then no mapped object is built. Rows: kind ("risk" or
 # "action"), id, key (rule id or playbook), observed and type (risks only).
@@ -176,13 +194,6 @@ def _tail_of(rows: Iterable[Any]) -> list[Snapshot]:
     return [to_domain(r) for r in sorted(by_date.values(), key=lambda x: x.as_of)]
 
 
-def _with_new(newest: Sequence[Any], row: HealthSnapshot) -> list[Any]:
-    """``newest`` (newest first, as ``newest_first`` orders) with ``row`` in its place."""
-    key = (row.as_of, row.created_at)
-    at = next((i for i, r in enumerate(newest) if (r.as_of, r.created_at) < key), len(newest))
-    return [*newest[:at], row, *newest[at:]]
-
-
 def _flush_if_auto(s: Session) -> None:
     """Flush what an ORM query would have flushed first (unless autoflush is off)."""
     if s.autoflush and (s.new or s.dirty or s.deleted):
@@ -219,27 +230,36 @@ class SnapshotRepository(Repository):
         flag_set = self._checked_flags(flags)
         note = self._checked_note(note)
         result = health_score(metrics, self.forms.health)
-        # One flush, at the commit: the reads below do not depend on what this recording
-        # writes (the new row is merged into the newest by hand), and each flush costs
-        # the unit of work and the audit hook a pass over the session.
+        values: dict[str, Any] = {
+            "id": snapshot_id or uuid.uuid4(), "account_id": account_id, "as_of": as_of,
+            **metrics.model_dump(), **figures.model_dump(), "flags": flag_set, "note": note,
+            "score": result.score, "status": result.status,
+            "next_review": next_review_date(result.status, as_of, self.forms.signals),
+            "form_id": self.forms.health.id, "form_version": self.forms.health.version}
+        # The most frequent write of all, so the snapshot and the account's pointers go
+        # through Core, audited here with the entries the ORM hook would have written,
+        # and the summary is refreshed at the commit as for any write; the rules' risks
+        # and actions (most recordings change none) stay mapped objects. Autoflush is off:
+        # what the ORM has pending is written by one flush at the commit.
         with self.store.transaction() as s, s.no_autoflush:
-            account = require_account(s, account_id)
-            row = HealthSnapshot(
-                id=snapshot_id or uuid.uuid4(), account_id=account_id, as_of=as_of,
-                **metrics.model_dump(), **figures.model_dump(), flags=flag_set, note=note,
-                score=result.score, status=result.status,
-                next_review=next_review_date(result.status, as_of, self.forms.signals),
-                form_id=self.forms.health.id, form_version=self.forms.health.version,
-                created_at=utcnow())
-            s.add(row)
+            conn = s.connection()
+            account = conn.execute(_RECORDING_ACCOUNT, {"account_id": account_id}).first()
+            if account is None:
+                raise NotFound(f"no account with id {account_id}")
+            now = utcnow()
+            values["created_at"] = now
+            conn.execute(_INSERT_SNAPSHOT, values)
+            entries = [audit.entry(s, now, account_id, "health_snapshots", values["id"],
+                                   "create", audit.creation(HealthSnapshot, values))]
             # one read of the newest snapshots: the pointers, and the rules' history
-            size = self._tail_size
-            stored = s.connection().execute(_NEWEST, newest_params(account_id, size)).all()
-            newest = _with_new(stored, row)[:size]
-            self._point(account, newest)
-            recorded = RecordedSnapshot(SnapshotView.model_validate(row), None)
-            if account.latest_snapshot_id == row.id:  # the newest: so ``newest`` is its tail
-                self._apply_signals(s, account, as_of, recorded, _tail_of(newest))
+            newest = conn.execute(_NEWEST, newest_params(account_id, self._tail_size)).all()
+            latest = self._point_by_core(s, account_id, account, newest, now, entries)
+            audit.add_entries(s, entries)
+            summary.touch(s, account_id)
+            recorded = RecordedSnapshot(SnapshotView.model_validate(values), None)
+            if latest == values["id"]:  # the newest: so ``newest`` is its tail
+                self._apply_signals(s, account_id, facts_of(account), as_of, recorded,
+                                    _tail_of(newest))
             return recorded
 
     def update(self, snapshot_id: uuid.UUID, metrics: HealthMetrics,
@@ -266,7 +286,7 @@ class SnapshotRepository(Repository):
             s.flush()
             recorded = RecordedSnapshot(SnapshotView.model_validate(row), None)
             if account.latest_snapshot_id == row.id:
-                self._apply_signals(s, account, row.as_of, recorded)
+                self._apply_signals(s, account.id, facts_of(account), row.as_of, recorded)
             return recorded
 
     def on_date(self, account_id: uuid.UUID, day: dt.date) -> SnapshotView | None:
@@ -297,28 +317,48 @@ class SnapshotRepository(Repository):
         if account.previous_snapshot_id != previous:
             account.previous_snapshot_id = previous
 
+    @staticmethod
+    def _point_by_core(s: Session, account_id: uuid.UUID, account: Row[Any],
+                       newest: Sequence[Row[Any]], at: dt.datetime,
+                       entries: list[dict[str, Any]]) -> uuid.UUID | None:
+        """Point the account (read as a Core row) at the first two of its ``newest``, as
+        ``_point`` does to a mapped account, adding the audit entry of that change to
+        ``entries``. Returns the latest snapshot's id."""
+        ids = [r.id for r in newest[:2]]
+        pointers = {"latest_snapshot_id": ids[0] if ids else None,
+                    "previous_snapshot_id": ids[1] if len(ids) > 1 else None}
+        changes = {name: [audit.jsonable(getattr(account, name)), audit.jsonable(value)]
+                   for name, value in pointers.items() if getattr(account, name) != value}
+        if changes:  # the ORM would set updated_at too: so does _POINT (onupdate)
+            s.connection().execute(_POINT, {"account_id": account_id,
+                                            "latest": pointers["latest_snapshot_id"],
+                                            "previous": pointers["previous_snapshot_id"]})
+            entries.append(audit.entry(s, at, account_id, "accounts", account_id, "update",
+                                       changes))
+        return pointers["latest_snapshot_id"]
+
     def _tail(self, s: Session, account_id: uuid.UUID, as_of: dt.date) -> list[Snapshot]:
         _flush_if_auto(s)  # a Core read: it sees only what is flushed
         return _tail_of(s.connection().execute(
             _TAIL, newest_params(account_id, self._tail_size, as_of)))
 
-    def _apply_signals(self, s: Session, account: Account, as_of: dt.date,
-                       out: RecordedSnapshot, tail: list[Snapshot] | None = None) -> None:
+    def _apply_signals(self, s: Session, account_id: uuid.UUID, facts: AccountFacts,
+                       as_of: dt.date, out: RecordedSnapshot,
+                       tail: list[Snapshot] | None = None) -> None:
         """Raise and close rule risks, start and clear playbook actions, as the rules say
         (from ``tail``, the snapshots up to ``as_of``, when the caller has read them)."""
         if tail is None:
-            tail = self._tail(s, account.id, as_of)
-        signals = evaluate_signals(tail, facts_of(account), self.forms.health,
-                                   self.forms.signals)
+            tail = self._tail(s, account_id, as_of)
+        signals = evaluate_signals(tail, facts, self.forms.health, self.forms.signals)
         out.signals = signals
         _flush_if_auto(s)  # a Core read: it sees only what is flushed
-        work = s.connection().execute(_OPEN_RULE_WORK, {"account_id": account.id}).all()
+        work = s.connection().execute(_OPEN_RULE_WORK, {"account_id": account_id}).all()
         open_risks = {r.key: r for r in work if r.kind == "risk"}
         observed: dict[uuid.UUID, list[Any]] = {}  # open risks seen again, differently
         for risk in signals.risks:
             existing = open_risks.pop(risk.rule_id, None)
             if existing is None:
-                s.add(RiskEntry(id=uuid.uuid4(), **raised_risk_values(account.id, as_of, risk)))
+                s.add(RiskEntry(id=uuid.uuid4(), **raised_risk_values(account_id, as_of, risk)))
                 out.risks_raised.append(risk.type)
             elif existing.observed != risk.observed:
                 observed[existing.id] = risk.observed
@@ -335,7 +375,7 @@ class SnapshotRepository(Repository):
         open_actions = [r for r in work if r.kind == "action"]
         running = {a.key for a in open_actions}
         wanted = {a.playbook for a in signals.actions}
-        for values in started_action_values(account.id, signals, running):
+        for values in started_action_values(account_id, signals, running):
             s.add(ActionItem(id=uuid.uuid4(), **values))
             out.actions_created += 1
         cleared = [a.id for a in open_actions if a.key not in wanted]
