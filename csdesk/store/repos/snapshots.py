@@ -249,7 +249,7 @@ class SnapshotRepository(Repository):
             now = utcnow()
             values["created_at"] = now
             conn.execute(_INSERT_SNAPSHOT, values)
-            entries = [audit.entry(s, now, account_id, "health_snapshots", values["id"],
+            entries = [audit.entry(s, now, account_id, HealthSnapshot.__tablename__, values["id"],
                                    "create", audit.creation(HealthSnapshot, values))]
             # one read of the newest snapshots: the pointers, and the rules' history
             newest = conn.execute(_NEWEST, newest_params(account_id, self._tail_size)).all()
@@ -333,8 +333,8 @@ class SnapshotRepository(Repository):
             s.connection().execute(_POINT, {"account_id": account_id,
                                             "latest": pointers["latest_snapshot_id"],
                                             "previous": pointers["previous_snapshot_id"]})
-            entries.append(audit.entry(s, at, account_id, "accounts", account_id, "update",
-                                       changes))
+            entries.append(audit.entry(s, at, account_id, Account.__tablename__, account_id,
+                                       "update", changes))
         return pointers["latest_snapshot_id"]
 
     def _tail(self, s: Session, account_id: uuid.UUID, as_of: dt.date) -> list[Snapshot]:
