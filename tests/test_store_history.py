@@ -60,6 +60,47 @@ def test_rules_raise_risks_and_close_them_when_they_clear(book, acme):
     assert (risk.status, risk.closed_on) == ("closed", TODAY)
 
 
+def test_a_risk_seen_again_differently_keeps_what_was_seen_last(book, acme):
+    book.snapshots.record(acme.id, week(1), HealthMetrics(**{**HEALTHY, "platform_adoption": 40}))
+    again = book.snapshots.record(acme.id, TODAY,
+                                  HealthMetrics(**{**HEALTHY, "platform_adoption": 45}))
+    assert (again.risks_raised, again.risks_closed) == ([], [])
+    [risk] = book.risks.list(acme.id)
+    assert (risk.status, risk.observed) == ("open", ["Platform adoption 45 < 50"])
+    [seen] = [e for e in book.audit.trail(acme.id)
+              if (e.entity, e.action) == ("risks", "update")]
+    assert seen.changes == {"observed": [["Platform adoption 40 < 50"],
+                                         ["Platform adoption 45 < 50"]]}
+
+
+def test_recording_a_snapshot_is_audited_with_everything_it_changed(book, acme):
+    first = book.snapshots.record(acme.id, week(1), HealthMetrics(**metrics_at(35)))
+    before = {e.id for e in book.audit.trail(acme.id)}
+    healthy = book.snapshots.record(acme.id, TODAY, HealthMetrics(**HEALTHY))
+    new_id = str(healthy.snapshot.id)
+    recorded = [e for e in book.audit.trail(acme.id) if e.id not in before]
+    kinds = sorted((e.entity, e.action) for e in recorded)
+    assert kinds.count(("action_items", "update")) == healthy.actions_cleared == 12
+    assert ("action_items", "create") in kinds  # the growth playbook starts
+    [created] = [e for e in recorded if e.entity == "health_snapshots"]
+    assert (created.action, created.entity_id) == ("create", healthy.snapshot.id)
+    assert created.changes["platform_adoption"] == [None, 90]
+    [pointed] = [e for e in recorded if e.entity == "accounts"]
+    assert pointed.changes == {"latest_snapshot_id": [str(first.snapshot.id), new_id],
+                               "previous_snapshot_id": [None, str(first.snapshot.id)]}
+    closed = [e.changes for e in recorded if e.entity == "risks"]
+    assert closed and all(c["status"] == ["open", "closed"] for c in closed)
+    assert len(closed) == len(healthy.risks_closed)
+
+
+def test_several_readings_on_one_day_the_last_recorded_is_the_latest(book, acme):
+    for adoption in (60, 70, 80):
+        book.snapshots.record(acme.id, TODAY, HealthMetrics(**metrics_at(adoption)))
+    [row] = book.accounts.portfolio()
+    assert row.score == pytest.approx(80) and row.score_change == pytest.approx(10)
+    assert book.snapshots.latest(acme.id).score == pytest.approx(80)
+
+
 def test_a_manual_risk_is_left_alone_by_the_rules(book, acme):
     book.risks.add(acme.id, {"type": "Champion leaving", "severity": "High",
                              "description": "Our champion resigned"})

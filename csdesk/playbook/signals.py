@@ -108,15 +108,16 @@ def build_facts(history: Sequence[Snapshot], account: AccountFacts, health: Heal
         None if account.renewal_date is None else (account.renewal_date - latest.as_of).days
     )
     series: dict[str, list[tuple[dt.date, float]]] = {}
-    for name in (*HEALTH_METRICS, *OPERATIONAL_FIGURES):
-        points = []
-        for snap in ordered:
-            value = getattr(snap.metrics, name, None)
-            if value is None:
-                value = getattr(snap.figures, name, None)
-            if value is not None:
-                points.append((snap.as_of, float(value)))
-        series[name] = points
+    # each name read where it lives (a miss on a pydantic model raises inside, and this
+    # runs for every figure of every snapshot each time a snapshot is recorded)
+    for names, part in ((HEALTH_METRICS, "metrics"), (OPERATIONAL_FIGURES, "figures")):
+        for name in names:
+            points = []
+            for snap in ordered:
+                value = getattr(getattr(snap, part), name, None)
+                if value is not None:
+                    points.append((snap.as_of, float(value)))
+            series[name] = points
     labels = {m.id: m.label for m in health_form.metrics}
     return Facts(latest.as_of, figures, latest.flags | account.indicators, series, labels)
 

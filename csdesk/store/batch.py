@@ -22,6 +22,7 @@ from csdesk.playbook.signals import next_review_date
 from csdesk.store.book import Book
 from csdesk.store.inputs import AccountFields
 from csdesk.store.orm import Account, HealthSnapshot
+from csdesk.store.repos.accounts import facts_of
 from csdesk.store.repos.base import apply, require_account
 from csdesk.store.repos.snapshots import RecordedSnapshot
 from csdesk.store.views import SnapshotView
@@ -121,7 +122,7 @@ def _refresh(book: Book, s: Session, by_account: dict[uuid.UUID, list[HealthSnap
         if account.latest_snapshot_id in new_ids:
             latest = next(r for r in rows if r.id == account.latest_snapshot_id)
             recorded = RecordedSnapshot(SnapshotView.model_validate(latest), None)
-            repo._apply_signals(s, account, latest.as_of, recorded)
+            repo._apply_signals(s, account.id, facts_of(account), latest.as_of, recorded)
             result.risks_raised += len(recorded.risks_raised)
             result.actions_created += recorded.actions_created
             result.signals_for.append(account_id)

@@ -9,7 +9,8 @@ are a cache, like the pointers they are read through (``latest_snapshot_id``,
 They are recomputed by one Core ``UPDATE`` from the rows themselves:
 - when a transaction commits, for every account that its ORM flushes wrote (the account
   itself, a snapshot, an assessment or a risk), whichever repository made the change
-  (``install`` hooks the store's sessions): once per transaction, not once per flush;
+  (``install`` hooks the store's sessions), or that a Core write named with ``touch``:
+  once per transaction, not once per flush;
 - by the bulk writers that bypass the ORM (import, account restore, the demo book),
   which call ``refresh_summary`` themselves.
 The update leaves ``updated_at`` alone (a cache refresh is not an edit of the account)
@@ -22,7 +23,17 @@ import uuid
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, Update, bindparam, event, func, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    Update,
+    Uuid,
+    bindparam,
+    event,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from csdesk.store.orm import Account, HealthSnapshot, ReadinessAssessment, RiskEntry
@@ -62,6 +73,9 @@ def _summary_update() -> Update:
 
 _EVERY = _summary_update()
 _SOME = _EVERY.where(_table(Account).c.id.in_(bindparam("ids", expanding=True)))
+# one account (every single edit): no IN list, so its SQL is compiled once and reused,
+# where an expanding list is rendered again on every execution
+_ONE = _EVERY.where(_table(Account).c.id == bindparam("account_id", type_=Uuid))
 
 
 def _chunks(values: Sequence[uuid.UUID]) -> Iterator[Sequence[uuid.UUID]]:
@@ -78,6 +92,9 @@ def refresh_summary(conn: Connection | Session,
         conn.execute(_EVERY)
         return
     ids = sorted(set(account_ids), key=str)
+    if len(ids) == 1:
+        conn.execute(_ONE, {"account_id": ids[0]})
+        return
     for chunk in _chunks(ids):
         conn.execute(_SOME, {"ids": list(chunk)})
 
@@ -98,6 +115,12 @@ def _touched(session: Session) -> set[uuid.UUID]:
 
 
 _TOUCHED = "summary_touched"  # session.info: accounts whose summary is due
+
+
+def touch(session: Session, account_id: uuid.UUID) -> None:
+    """Have the session's commit recompute this account's summary: for a write made
+    through Core, which the flush hook does not see."""
+    session.info.setdefault(_TOUCHED, set()).add(account_id)
 
 
 def _after_flush(session: Session, _ctx: Any) -> None:

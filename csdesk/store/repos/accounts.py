@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Integer, String, func, or_, select, type_coerce
+from sqlalchemy import Integer, Row, String, func, or_, select, type_coerce
 
 from csdesk.errors import InputProblem
 from csdesk.playbook.records import AccountFacts
@@ -217,7 +217,7 @@ def _by_name(row: PortfolioRow) -> str:
     return row.name
 
 
-def facts_of(account: AccountView | Account) -> AccountFacts:
+def facts_of(account: AccountView | Account | Row[Any]) -> AccountFacts:
     """What the signal rules need to know about an account."""
     return AccountFacts(
         plan_tier=account.plan_tier,

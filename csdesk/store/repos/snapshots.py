@@ -5,11 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Date, Select, Uuid, bindparam, func, literal, select
+from sqlalchemy import (
+    Date,
+    Row,
+    Select,
+    Uuid,
+    bindparam,
+    func,
+    insert,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from csdesk.errors import InputProblem
@@ -17,13 +31,16 @@ from csdesk.playbook.health import health_score
 from csdesk.playbook.records import (
     HEALTH_METRICS,
     OPERATIONAL_FIGURES,
+    AccountFacts,
     HealthMetrics,
     OperationalFigures,
     Snapshot,
 )
 from csdesk.playbook.signals import Risk, Signals, evaluate_signals, next_review_date
 from csdesk.playbook.signals_form import SignalsForm
+from csdesk.store import audit, summary
 from csdesk.store.orm import Account, ActionItem, HealthSnapshot, RiskEntry
+from csdesk.store.orm.base import table_of, utcnow
 from csdesk.store.repos.accounts import facts_of
 from csdesk.store.repos.base import NotFound, Repository, fetch, require_account
 from csdesk.store.views import SnapshotView
@@ -49,7 +66,9 @@ class RecordedSnapshot:
     actions_cleared: int = 0
 
 
-def to_domain(row: HealthSnapshot | SnapshotView) -> Snapshot:
+def to_domain(row: Any) -> Snapshot:
+    """A stored snapshot (a mapped row, a view or a Core row of its columns) as the
+    playbook's ``Snapshot``."""
     metrics = HealthMetrics.model_construct(**{m: getattr(row, m) for m in HEALTH_METRICS})
     figures = OperationalFigures.model_construct(
         **{f: getattr(row, f) for f in OPERATIONAL_FIGURES})
@@ -91,8 +110,44 @@ def newest_params(account_id: uuid.UUID, count: int,
 
 
 _LATEST_TWO_IDS = newest_first(select(HealthSnapshot.id))
-_TAIL = newest_first(select(HealthSnapshot), up_to=True)
-_NEWEST = newest_first(select(HealthSnapshot))
+# What a recording reads of the account (the rules' facts and the two pointers) and
+# writes: Core statements, audited by the repository itself (see ``record``).
+_RECORDING_ACCOUNT = select(
+    Account.latest_snapshot_id, Account.previous_snapshot_id, Account.plan_tier,
+    Account.licensed_users, Account.monthly_execution_limit, Account.renewal_date,
+    Account.stage, Account.stage_started, Account.onboarding_started, Account.indicators,
+).where(Account.id == bindparam("account_id", type_=Uuid))
+_INSERT_SNAPSHOT = insert(table_of(HealthSnapshot))
+_POINT = (update(table_of(Account))
+          .where(Account.id == bindparam("account_id", type_=Uuid))
+          .values(latest_snapshot_id=bindparam("latest", type_=Uuid),
+                  previous_snapshot_id=bindparam("previous", type_=Uuid)))
+
+# What the rules raised and started that is still open, both in one Core read: most
+# recordings change none of it, and then no mapped object is built. Rows: kind ("risk" or
+# "action"), id, key (rule id or playbook), observed and type (risks only).
+_OPEN_RULE_WORK = union_all(
+    select(literal_column("'risk'").label("kind"), RiskEntry.id,
+           RiskEntry.rule_id.label("key"), RiskEntry.observed, RiskEntry.type)
+    .where(RiskEntry.account_id == bindparam("account_id", type_=Uuid),
+           RiskEntry.status == "open", RiskEntry.rule_id.is_not(None)),
+    select(literal_column("'action'"), ActionItem.id, ActionItem.playbook, null(), null())
+    .where(ActionItem.account_id == bindparam("account_id", type_=Uuid),
+           ActionItem.status == "open", ActionItem.playbook.is_not(None)))
+# the rows among those that a recording changes, as mapped objects (so they are audited)
+_RISKS_BY_ID = select(RiskEntry).where(RiskEntry.id.in_(bindparam("ids", expanding=True)))
+_ACTIONS_BY_ID = select(ActionItem).where(
+    ActionItem.id.in_(bindparam("ids", expanding=True)))
+
+# What the pointers and the rules read of the newest snapshots: Core rows, not ORM
+# objects (nothing is written to them, and building eight mapped objects per recording
+# cost more than reading them).
+_TAIL_COLUMNS = (HealthSnapshot.id, HealthSnapshot.as_of, HealthSnapshot.created_at,
+                 HealthSnapshot.flags,
+                 *(getattr(HealthSnapshot, name) for name in (*HEALTH_METRICS,
+                                                              *OPERATIONAL_FIGURES)))
+_TAIL = newest_first(select(*_TAIL_COLUMNS), up_to=True)
+_NEWEST = newest_first(select(*_TAIL_COLUMNS))
 
 
 def trend_window(form: SignalsForm) -> int:
@@ -130,13 +185,19 @@ def started_action_values(account_id: uuid.UUID, signals: Signals,
             for planned in signals.actions if planned.playbook not in running]
 
 
-def _tail_of(rows: Iterable[HealthSnapshot]) -> list[Snapshot]:
+def _tail_of(rows: Iterable[Any]) -> list[Snapshot]:
     """Newest-first snapshots as the rules' history: the newest reading of each date,
     oldest first."""
-    by_date: dict[dt.date, Snapshot] = {}
+    by_date: dict[dt.date, Any] = {}
     for r in rows:
-        by_date.setdefault(r.as_of, to_domain(r))
-    return sorted(by_date.values(), key=lambda x: x.as_of)
+        by_date.setdefault(r.as_of, r)
+    return [to_domain(r) for r in sorted(by_date.values(), key=lambda x: x.as_of)]
+
+
+def _flush_if_auto(s: Session) -> None:
+    """Flush what an ORM query would have flushed first (unless autoflush is off)."""
+    if s.autoflush and (s.new or s.dirty or s.deleted):
+        s.flush()
 
 
 class SnapshotRepository(Repository):
@@ -169,22 +230,36 @@ class SnapshotRepository(Repository):
         flag_set = self._checked_flags(flags)
         note = self._checked_note(note)
         result = health_score(metrics, self.forms.health)
-        with self.store.transaction() as s:
-            account = require_account(s, account_id)
-            row = HealthSnapshot(
-                id=snapshot_id or uuid.uuid4(), account_id=account_id, as_of=as_of,
-                **metrics.model_dump(), **figures.model_dump(), flags=flag_set, note=note,
-                score=result.score, status=result.status,
-                next_review=next_review_date(result.status, as_of, self.forms.signals),
-                form_id=self.forms.health.id, form_version=self.forms.health.version)
-            s.add(row)
-            s.flush()
+        values: dict[str, Any] = {
+            "id": snapshot_id or uuid.uuid4(), "account_id": account_id, "as_of": as_of,
+            **metrics.model_dump(), **figures.model_dump(), "flags": flag_set, "note": note,
+            "score": result.score, "status": result.status,
+            "next_review": next_review_date(result.status, as_of, self.forms.signals),
+            "form_id": self.forms.health.id, "form_version": self.forms.health.version}
+        # The most frequent write of all, so the snapshot and the account's pointers go
+        # through Core, audited here with the entries the ORM hook would have written,
+        # and the summary is refreshed at the commit as for any write; the rules' risks
+        # and actions (most recordings change none) stay mapped objects. Autoflush is off:
+        # what the ORM has pending is written by one flush at the commit.
+        with self.store.transaction() as s, s.no_autoflush:
+            conn = s.connection()
+            account = conn.execute(_RECORDING_ACCOUNT, {"account_id": account_id}).first()
+            if account is None:
+                raise NotFound(f"no account with id {account_id}")
+            now = utcnow()
+            values["created_at"] = now
+            conn.execute(_INSERT_SNAPSHOT, values)
+            entries = [audit.entry(s, now, account_id, HealthSnapshot.__tablename__, values["id"],
+                                   "create", audit.creation(HealthSnapshot, values))]
             # one read of the newest snapshots: the pointers, and the rules' history
-            newest = list(s.scalars(_NEWEST, newest_params(account_id, self._tail_size)))
-            self._point(account, newest)
-            recorded = RecordedSnapshot(SnapshotView.model_validate(row), None)
-            if account.latest_snapshot_id == row.id:  # the newest: so ``newest`` is its tail
-                self._apply_signals(s, account, as_of, recorded, _tail_of(newest))
+            newest = conn.execute(_NEWEST, newest_params(account_id, self._tail_size)).all()
+            latest = self._point_by_core(s, account_id, account, newest, now, entries)
+            audit.add_entries(s, entries)
+            summary.touch(s, account_id)
+            recorded = RecordedSnapshot(SnapshotView.model_validate(values), None)
+            if latest == values["id"]:  # the newest: so ``newest`` is its tail
+                self._apply_signals(s, account_id, facts_of(account), as_of, recorded,
+                                    _tail_of(newest))
             return recorded
 
     def update(self, snapshot_id: uuid.UUID, metrics: HealthMetrics,
@@ -211,7 +286,7 @@ class SnapshotRepository(Repository):
             s.flush()
             recorded = RecordedSnapshot(SnapshotView.model_validate(row), None)
             if account.latest_snapshot_id == row.id:
-                self._apply_signals(s, account, row.as_of, recorded)
+                self._apply_signals(s, account.id, facts_of(account), row.as_of, recorded)
             return recorded
 
     def on_date(self, account_id: uuid.UUID, day: dt.date) -> SnapshotView | None:
@@ -242,45 +317,72 @@ class SnapshotRepository(Repository):
         if account.previous_snapshot_id != previous:
             account.previous_snapshot_id = previous
 
-    def _tail(self, s: Session, account_id: uuid.UUID, as_of: dt.date) -> list[Snapshot]:
-        return _tail_of(s.scalars(_TAIL, newest_params(account_id, self._tail_size, as_of)))
+    @staticmethod
+    def _point_by_core(s: Session, account_id: uuid.UUID, account: Row[Any],
+                       newest: Sequence[Row[Any]], at: dt.datetime,
+                       entries: list[dict[str, Any]]) -> uuid.UUID | None:
+        """Point the account (read as a Core row) at the first two of its ``newest``, as
+        ``_point`` does to a mapped account, adding the audit entry of that change to
+        ``entries``. Returns the latest snapshot's id."""
+        ids = [r.id for r in newest[:2]]
+        pointers = {"latest_snapshot_id": ids[0] if ids else None,
+                    "previous_snapshot_id": ids[1] if len(ids) > 1 else None}
+        changes = {name: [audit.jsonable(getattr(account, name)), audit.jsonable(value)]
+                   for name, value in pointers.items() if getattr(account, name) != value}
+        if changes:  # the ORM would set updated_at too: so does _POINT (onupdate)
+            s.connection().execute(_POINT, {"account_id": account_id,
+                                            "latest": pointers["latest_snapshot_id"],
+                                            "previous": pointers["previous_snapshot_id"]})
+            entries.append(audit.entry(s, at, account_id, Account.__tablename__, account_id,
+                                       "update", changes))
+        return pointers["latest_snapshot_id"]
 
-    def _apply_signals(self, s: Session, account: Account, as_of: dt.date,
-                       out: RecordedSnapshot, tail: list[Snapshot] | None = None) -> None:
+    def _tail(self, s: Session, account_id: uuid.UUID, as_of: dt.date) -> list[Snapshot]:
+        _flush_if_auto(s)  # a Core read: it sees only what is flushed
+        return _tail_of(s.connection().execute(
+            _TAIL, newest_params(account_id, self._tail_size, as_of)))
+
+    def _apply_signals(self, s: Session, account_id: uuid.UUID, facts: AccountFacts,
+                       as_of: dt.date, out: RecordedSnapshot,
+                       tail: list[Snapshot] | None = None) -> None:
         """Raise and close rule risks, start and clear playbook actions, as the rules say
         (from ``tail``, the snapshots up to ``as_of``, when the caller has read them)."""
         if tail is None:
-            tail = self._tail(s, account.id, as_of)
-        signals = evaluate_signals(tail, facts_of(account), self.forms.health,
-                                   self.forms.signals)
+            tail = self._tail(s, account_id, as_of)
+        signals = evaluate_signals(tail, facts, self.forms.health, self.forms.signals)
         out.signals = signals
-        open_risks = {r.rule_id: r for r in s.scalars(select(RiskEntry).where(
-            RiskEntry.account_id == account.id, RiskEntry.status == "open",
-            RiskEntry.rule_id.is_not(None)))}
+        _flush_if_auto(s)  # a Core read: it sees only what is flushed
+        work = s.connection().execute(_OPEN_RULE_WORK, {"account_id": account_id}).all()
+        open_risks = {r.key: r for r in work if r.kind == "risk"}
+        observed: dict[uuid.UUID, list[Any]] = {}  # open risks seen again, differently
         for risk in signals.risks:
             existing = open_risks.pop(risk.rule_id, None)
             if existing is None:
-                s.add(RiskEntry(id=uuid.uuid4(), **raised_risk_values(account.id, as_of, risk)))
+                s.add(RiskEntry(id=uuid.uuid4(), **raised_risk_values(account_id, as_of, risk)))
                 out.risks_raised.append(risk.type)
             elif existing.observed != risk.observed:
-                existing.observed = risk.observed
-        for cleared in open_risks.values():
-            cleared.status = "closed"
-            cleared.closed_on = as_of
-            out.risks_closed.append(cleared.type)
+                observed[existing.id] = risk.observed
+        out.risks_closed.extend(r.type for r in open_risks.values())
+        closed = {r.id for r in open_risks.values()}
+        if observed or closed:
+            for entry in s.scalars(_RISKS_BY_ID, {"ids": [*observed, *closed]}):
+                if entry.id in closed:
+                    entry.status = "closed"
+                    entry.closed_on = as_of
+                elif entry.observed != observed[entry.id]:
+                    entry.observed = observed[entry.id]
 
-        open_actions = list(s.scalars(select(ActionItem).where(
-            ActionItem.account_id == account.id, ActionItem.status == "open",
-            ActionItem.playbook.is_not(None))))
-        running = {a.playbook for a in open_actions}
+        open_actions = [r for r in work if r.kind == "action"]
+        running = {a.key for a in open_actions}
         wanted = {a.playbook for a in signals.actions}
-        for values in started_action_values(account.id, signals, running):
+        for values in started_action_values(account_id, signals, running):
             s.add(ActionItem(id=uuid.uuid4(), **values))
             out.actions_created += 1
-        for action in open_actions:
-            if action.playbook not in wanted:
+        cleared = [a.id for a in open_actions if a.key not in wanted]
+        if cleared:
+            for action in s.scalars(_ACTIONS_BY_ID, {"ids": cleared}):
                 action.status = "cleared"
-                out.actions_cleared += 1
+            out.actions_cleared += len(cleared)
 
     def delete(self, snapshot_id: uuid.UUID) -> SnapshotView:
         with self.store.transaction() as s:
