@@ -14,64 +14,8 @@ will happen before anything does:
 before anything is written (``Cancelled``). Anything wrong with a file raises
 ``AccountFileProblem`` (spreadsheets: ``InputProblem``), one line per problem naming
 the place. The format: docs/account-file-format.md.
+
+The functions live in ``accountfile``, ``merge`` and ``spreadsheets``: import them from
+there. This package imports nothing itself, so its light modules (``errors``,
+``tables``) cost the window nothing at start-up.
 """
-
-from csdesk.exchange.accountfile import (
-    ExportSummary,
-    ParsedFile,
-    export_accounts,
-    file_is_encrypted,
-    read_account_file,
-)
-from csdesk.exchange.errors import (
-    AccountFileProblem,
-    Cancelled,
-    PassphraseNeeded,
-    Progress,
-    WrongPassphrase,
-)
-from csdesk.exchange.merge import (
-    ImportPlan,
-    ImportReport,
-    KindCounts,
-    StalePlan,
-    Superseded,
-    apply_import,
-    import_account_file,
-    plan_import,
-)
-from csdesk.exchange.spreadsheets import (
-    SheetPlan,
-    SheetReport,
-    apply_spreadsheet,
-    export_portfolio,
-    export_snapshot_history,
-    plan_spreadsheet,
-)
-
-__all__ = [
-    "AccountFileProblem",
-    "Cancelled",
-    "ExportSummary",
-    "ImportPlan",
-    "ImportReport",
-    "KindCounts",
-    "ParsedFile",
-    "PassphraseNeeded",
-    "Progress",
-    "SheetPlan",
-    "SheetReport",
-    "StalePlan",
-    "Superseded",
-    "WrongPassphrase",
-    "apply_import",
-    "apply_spreadsheet",
-    "export_accounts",
-    "export_portfolio",
-    "export_snapshot_history",
-    "file_is_encrypted",
-    "import_account_file",
-    "plan_import",
-    "plan_spreadsheet",
-    "read_account_file",
-]

@@ -108,6 +108,15 @@ class ImportPlan:
     def changes_nothing(self) -> bool:
         return self.writes == 0
 
+    def count_of(self, kind: str) -> KindCounts:
+        return self.counts.get(kind) or KindCounts()
+
+    def total(self) -> KindCounts:
+        """The counts of every kind, summed."""
+        c = list(self.counts.values())
+        return KindCounts(sum(k.added for k in c), sum(k.updated for k in c),
+                          sum(k.skipped for k in c), sum(k.conflicts for k in c))
+
     @property
     def conflicts(self) -> list[Superseded]:
         return [s for s in self.superseded if s.kept == "book"]

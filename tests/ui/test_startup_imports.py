@@ -1,6 +1,7 @@
 """What a start loads: the portfolio paints without matplotlib, which loads with the
 first chart a CSM opens (and never pyplot), nor Alembic (only for a schema upgrade),
-openpyxl (only for a workbook) or cryptography (only for an encrypted account file).
+openpyxl (only for a workbook), cryptography (only for an encrypted account file) or
+the account files' validators (only when a file is imported or exported).
 Checked in a fresh process, as a start is."""
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ with open_book(active_forms(), Path(sys.argv[1])) as book:
     later = {'alembic', 'openpyxl', 'numpy', 'reportlab', 'cryptography'}
     heavy = sorted({m.split('.')[0] for m in sys.modules} & later)
     assert heavy == [], f"loaded before they are needed: {heavy}"
+    files = {'csdesk.exchange.accountfile', 'csdesk.exchange.merge',
+             'csdesk.exchange.schema', 'csdesk.exchange.spreadsheets'}
+    assert sorted(files & set(sys.modules)) == [], "account files' code loaded at start"
     print("portfolio painted, no matplotlib")
 
     window.table.setFocus()

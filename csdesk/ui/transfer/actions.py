@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,36 +20,25 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
 from csdesk import config, gc_policy
 from csdesk.errors import EnvironmentFault, InputProblem, log_bug
-from csdesk.exchange.accountfile import (
-    ExportSummary,
-    ParsedFile,
-    export_accounts,
-    file_is_encrypted,
-    read_account_file,
-)
 from csdesk.exchange.errors import PassphraseNeeded, Progress, WrongPassphrase
-from csdesk.exchange.merge import ImportPlan, ImportReport, apply_import, plan_import
-from csdesk.exchange.spreadsheets import (
-    SheetPlan,
-    SheetReport,
-    apply_spreadsheet,
-    export_portfolio,
-    export_snapshot_history,
-    plan_spreadsheet,
-)
 from csdesk.exchange.tables import spreadsheet_kind
 from csdesk.store.book import Book
 from csdesk.store.views import PortfolioRow
 from csdesk.ui.error_dialogs import show_bug
 from csdesk.ui.jobs import SHOW_AFTER_MS, Job, Outcome, stop_if_cancelled
 from csdesk.ui.portfolio_model import PortfolioFilter
-from csdesk.ui.transfer import file_choice
+from csdesk.ui.transfer import calls, file_choice
 from csdesk.ui.transfer.export_dialog import ExportDialog
 from csdesk.ui.transfer.import_preview import ImportPreviewDialog
 from csdesk.ui.transfer.kinds import counted
 from csdesk.ui.transfer.passphrase_dialog import PassphraseDialog
 from csdesk.ui.transfer.recent_files import RecentFiles
 from csdesk.ui.transfer.sheet_preview import SheetPreviewDialog
+
+if TYPE_CHECKING:  # the exchange modules load at the first import or export (see calls)
+    from csdesk.exchange.accountfile import ExportSummary
+    from csdesk.exchange.merge import ImportPlan, ImportReport
+    from csdesk.exchange.spreadsheets import SheetPlan, SheetReport
 
 MAX_PROBLEMS_SHOWN = 12
 STATUS_MS = 20000
@@ -66,13 +55,6 @@ class Host(Protocol):
     def portfolio_reader(self) -> Callable[[], list[PortfolioRow]]: ...
     def statusBar(self) -> QStatusBar: ...
     def current_account_id(self) -> uuid.UUID | None: ...
-
-
-def _plan_file(book: Book, path: Path, passphrase: str | None,
-               progress: Progress) -> ImportPlan:
-    parsed: ParsedFile = read_account_file(path, passphrase, progress)  # the whole file
-    stop_if_cancelled(progress)
-    return plan_import(book, parsed)
 
 
 def _answered(dialog: QDialog) -> bool:
@@ -255,7 +237,7 @@ class TransferActions(QObject):
         return dialog.value()
 
     def _plan_account_file(self, path: Path, passphrase: str | None, problem: str) -> None:
-        if passphrase is None and file_is_encrypted(path):
+        if passphrase is None and calls.file_is_encrypted(path):
             passphrase = self._ask_passphrase(path, problem)
             if passphrase is None:
                 self._status(self.tr("Import cancelled: nothing was changed."))
@@ -276,7 +258,7 @@ class TransferActions(QObject):
                 self._failed(result, self.tr("Import {name}").format(name=path.name),
                              self.tr("The import"))
 
-        self._run(lambda progress: _plan_file(self.book, path, passphrase, progress),
+        self._run(lambda progress: calls.plan_file(self.book, path, passphrase, progress),
                   self.tr("Import"), self.tr("Checking every record of {name}…").format(
                       name=path.name), done, show_at_once=True)
 
@@ -302,7 +284,7 @@ class TransferActions(QObject):
         read_portfolio = self.host.portfolio_reader()
 
         def work(progress: Progress) -> tuple[ImportReport, list[PortfolioRow]]:
-            return apply_import(self.book, plan, progress), read_portfolio()
+            return calls.apply_plan(self.book, plan, progress), read_portfolio()
 
         self._run(work, self.tr("Import"), self.tr("Importing {name}…").format(
             name=path.name), done)
@@ -336,7 +318,7 @@ class TransferActions(QObject):
     def _plan_sheet(self, path: Path) -> None:
         def work(progress: Progress) -> SheetPlan:
             stop_if_cancelled(progress)
-            return plan_spreadsheet(self.book, path)
+            return calls.plan_sheet(self.book, path)
 
         def done(outcome: Outcome, result: Any) -> None:
             if outcome is Outcome.DONE:
@@ -371,7 +353,7 @@ class TransferActions(QObject):
                 self._failed(result, self.tr("Import {name}").format(name=path.name),
                              self.tr("The import"))
 
-        self._run(lambda progress: apply_spreadsheet(self.book, plan, progress),
+        self._run(lambda progress: calls.apply_sheet(self.book, plan, progress),
                   self.tr("Import"), self.tr("Importing {name}…").format(name=path.name), done)
 
     # -- export -------------------------------------------------------------------------
@@ -419,7 +401,7 @@ class TransferActions(QObject):
             else:
                 self._failed(result, title, self.tr("The export"))
 
-        self._run(lambda progress: export_accounts(self.book, ids, target, passphrase,
+        self._run(lambda progress: calls.export_file(self.book, ids, target, passphrase,
                                                    progress),
                   title, self.tr("Writing {name}…").format(name=target.name), done)
 
@@ -433,7 +415,7 @@ class TransferActions(QObject):
         if target is None:
             return
         forms = self.book.forms
-        self._write_table(lambda: export_portfolio(rows, target, forms), target, title,
+        self._write_table(lambda: calls.export_portfolio_table(rows, target, forms), target, title,
                           self.tr("Wrote the portfolio table ({n} accounts) to {path}.").format(
                               n=len(rows), path=target))
 
@@ -449,7 +431,7 @@ class TransferActions(QObject):
             file_choice.table_filters())
         if target is None:
             return
-        self._write_table(lambda: export_snapshot_history(self.book, account_id, target),
+        self._write_table(lambda: calls.export_history_table(self.book, account_id, target),
                           target, title, self.tr(
                               "Wrote the health history of {name} to {path}.").format(
                                   name=name, path=target))

@@ -4,7 +4,7 @@ identical, and which records both sides changed (with the version that loses).""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,18 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from csdesk.exchange.merge import ImportPlan, KindCounts
 from csdesk.ui.transfer.kinds import counted, kind_names
 
+if TYPE_CHECKING:  # the exchange modules load at the first import (see transfer/calls.py)
+    from csdesk.exchange.merge import ImportPlan, KindCounts
+
 MAX_LISTED = 500  # conflicts listed one by one; the rest are counted
-
-
-def _total(plan: ImportPlan) -> KindCounts:
-    t = KindCounts()
-    for c in plan.counts.values():
-        t = KindCounts(t.added + c.added, t.updated + c.updated, t.skipped + c.skipped,
-                       t.conflicts + c.conflicts)
-    return t
 
 
 def _shown(value: Any) -> str:
@@ -52,8 +46,8 @@ class ImportPreviewDialog(QDialog):
         self.setObjectName("importPreview")
         self.setWindowTitle(self.tr("Import {name}").format(name=file_name))
         source = plan.source
-        accounts = plan.counts.get("accounts", KindCounts())
-        total = _total(plan)
+        accounts = plan.count_of("accounts")
+        total = plan.total()
 
         self.source_label = QLabel(self.tr(
             "{name}: {accounts}, exported {when} by {who}{encrypted}.").format(
@@ -137,7 +131,7 @@ class ImportPreviewDialog(QDialog):
 
     def _counts_table(self) -> QTableWidget:
         names = kind_names()
-        kinds = [k for k in names if self.plan.counts.get(k, KindCounts()).total]
+        kinds = [k for k in names if self.plan.count_of(k).total]
         table = QTableWidget(len(kinds) + 1, 5, self)
         table.setObjectName("importCounts")
         table.setAccessibleName(self.tr("What the import does, by kind of record"))
@@ -150,7 +144,7 @@ class ImportPreviewDialog(QDialog):
         table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         rows = [(_first_upper(names[k][1]), self.plan.counts[k]) for k in kinds]
-        rows.append((self.tr("All records"), _total(self.plan)))
+        rows.append((self.tr("All records"), self.plan.total()))
         for r, (label, c) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(label))
             for col, n in enumerate((c.added, c.updated, c.skipped, c.conflicts), start=1):

@@ -4,6 +4,8 @@ All or nothing: while any row is rejected, Import stays off."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from csdesk.exchange.spreadsheets import SheetPlan, TablePlan
+if TYPE_CHECKING:  # the exchange modules load at the first import (see transfer/calls.py)
+    from csdesk.exchange.spreadsheets import SheetPlan, TablePlan
 
 MAX_REJECTED = 1000  # rows listed; the count says how many more
 
