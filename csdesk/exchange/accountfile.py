@@ -28,6 +28,7 @@ from csdesk.exchange import container, schema
 from csdesk.exchange.document_reader import validate_document
 from csdesk.exchange.errors import AccountFileProblem, Progress, Ticker
 from csdesk.exchange.files import read_bounded, write_bytes_atomically
+from csdesk.exchange.release import release_kinds
 from csdesk.playbook.inputs import describe_error
 from csdesk.store import transfer
 from csdesk.store.book import Book
@@ -129,11 +130,14 @@ def export_accounts(book: Book, account_ids: Iterable[uuid.UUID] | None, target:
         ticker = Ticker(progress, rs.count_of(ids) + 1)
         ticker()
         records = rs.records_for_file(ids, ticker)
-    data = container.pack(encode(document_of(records, book.store.actor)), passphrase)
+    counts = {k: len(v) for k, v in records.items()}
+    try:
+        data = container.pack(encode(document_of(records, book.store.actor)), passphrase)
+    finally:
+        release_kinds(records)
     ticker.finish()  # the last moment to cancel: nothing written yet
     write_bytes_atomically(target, data)
-    return ExportSummary(target, {k: len(v) for k, v in records.items()}, len(data),
-                         passphrase is not None)
+    return ExportSummary(target, counts, len(data), passphrase is not None)
 
 
 # -------------------------------------------------------------------------------- read

@@ -33,6 +33,7 @@ from csdesk.exchange import schema
 from csdesk.exchange.accountfile import ParsedFile, limit_problems
 from csdesk.exchange.errors import AccountFileProblem, Progress, Ticker
 from csdesk.exchange.files import write_bytes_atomically
+from csdesk.exchange.release import release_kinds, release_rows
 from csdesk.playbook.form_loader import FormSet
 from csdesk.store import transfer
 from csdesk.store.backup import backup_database
@@ -107,6 +108,16 @@ class ImportPlan:
     @property
     def changes_nothing(self) -> bool:
         return self.writes == 0
+
+    def release(self) -> None:
+        """Let go of the file's records a slice at a time (``csdesk.exchange.release``):
+        the plan is spent (applied, or not to be)."""
+        self.close()
+        for records in (self.inserts, self.updates, self.source.records):
+            release_kinds(records)
+        matched = list(self.matched)
+        self.matched = frozenset()
+        release_rows(matched)
 
     def count_of(self, kind: str) -> KindCounts:
         return self.counts.get(kind) or KindCounts()

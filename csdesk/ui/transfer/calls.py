@@ -45,7 +45,10 @@ def plan_file(book: Book, path: Path, passphrase: str | None,
 def apply_plan(book: Book, plan: ImportPlan, progress: Progress) -> ImportReport:
     from csdesk.exchange.merge import apply_import  # see _exchange_late
 
-    return apply_import(book, plan, progress)
+    try:
+        return apply_import(book, plan, progress)
+    finally:
+        plan.release()  # here, a slice at a time: not in one go on the window's time
 
 
 def plan_sheet(book: Book, path: Path) -> SheetPlan:
