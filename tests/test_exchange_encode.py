@@ -9,7 +9,7 @@ import uuid
 import pydantic_core
 import pytest
 
-from csdesk.exchange import accountfile
+from csdesk.exchange import accountfile, container
 
 
 @pytest.mark.parametrize("rows", [0, 1, 3, 7, 8])
@@ -25,3 +25,22 @@ def test_encoding_in_chunks_writes_the_same_bytes(monkeypatch: pytest.MonkeyPatc
         "snapshots": [],
     }
     assert accountfile.encode(document) == pydantic_core.to_json(document)
+
+
+def test_a_big_document_is_packed_and_unpacked_in_parts_to_the_same_bytes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compressed part by part, and decompressed a step at a time into one buffer,
+    never joined whole: the same file, and the same document read back."""
+    monkeypatch.setattr(accountfile, "ENCODE_ROWS", 50)
+    monkeypatch.setattr(container, "INFLATE_STEP", 4096)
+    document = {"format": "csdesk-accounts", "version": 1,
+                "snapshots": [{"id": str(uuid.UUID(int=i)), "score": i / 7, "note": "ok"}
+                              for i in range(2000)]}
+    parts = accountfile.encode_parts(document)
+    assert len(parts) > 40
+    whole = b"".join(parts)
+    assert whole == pydantic_core.to_json(document)
+    packed = container.pack_parts(parts)
+    assert packed == container.pack(whole) and packed.startswith(container.GZIP_MAGIC)
+    unpacked = container.unpack(packed, "big.csdesk")
+    assert unpacked.compressed and unpacked.document == whole

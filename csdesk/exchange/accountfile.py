@@ -93,21 +93,29 @@ ENCODE_ROWS = 1000  # records per to_json call (see encode)
 
 
 def encode(document: Mapping[str, Any]) -> bytes:
-    """``pydantic_core.to_json(document)``, byte for byte, made a thousand records at a
-    time: the serialiser holds the GIL while it runs, and on a 5,000-account book one
-    call would stop every other thread (the window's) for many seconds."""
+    """``pydantic_core.to_json(document)``, byte for byte (see ``encode_parts``)."""
+    return b"".join(encode_parts(document))
+
+
+def encode_parts(document: Mapping[str, Any]) -> list[bytes]:
+    """``pydantic_core.to_json(document)`` in parts, made a thousand records at a time:
+    the serialiser holds the GIL while it runs, and on a 5,000-account book one call
+    would stop every other thread (the window's) for many seconds."""
     parts = [b"{"]
     for n, (key, value) in enumerate(document.items()):
         parts.append(b"," if n else b"")
         parts.append(pydantic_core.to_json(key) + b":")
         if isinstance(value, list) and len(value) > ENCODE_ROWS:
-            chunks = (pydantic_core.to_json(value[i:i + ENCODE_ROWS])[1:-1]
-                      for i in range(0, len(value), ENCODE_ROWS))
-            parts.append(b"[" + b",".join(chunks) + b"]")
+            parts.append(b"[")
+            for i in range(0, len(value), ENCODE_ROWS):
+                if i:
+                    parts.append(b",")
+                parts.append(pydantic_core.to_json(value[i:i + ENCODE_ROWS])[1:-1])
+            parts.append(b"]")
         else:
             parts.append(pydantic_core.to_json(value))
     parts.append(b"}")
-    return b"".join(parts)
+    return parts
 
 
 def export_accounts(book: Book, account_ids: Iterable[uuid.UUID] | None, target: Path | str,
@@ -132,7 +140,8 @@ def export_accounts(book: Book, account_ids: Iterable[uuid.UUID] | None, target:
         records = rs.records_for_file(ids, ticker)
     counts = {k: len(v) for k, v in records.items()}
     try:
-        data = container.pack(encode(document_of(records, book.store.actor)), passphrase)
+        data = container.pack_parts(encode_parts(document_of(records, book.store.actor)),
+                                    passphrase)
     finally:
         release_kinds(records)
     ticker.finish()  # the last moment to cancel: nothing written yet

@@ -15,6 +15,7 @@ as associated data, so neither the ciphertext nor the header can be changed unno
 from __future__ import annotations
 
 import os
+import re
 import struct
 import unicodedata
 import zlib
@@ -47,7 +48,7 @@ _BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
 class Unpacked:
-    document: bytes  # the JSON text
+    document: bytes | bytearray  # the JSON text
     encrypted: bool
     compressed: bool
 
@@ -69,12 +70,20 @@ def check_passphrase(passphrase: str) -> None:
 
 def pack(document: bytes, passphrase: str | None = None) -> bytes:
     """The file's bytes for a JSON document: compressed if that pays, then encrypted."""
-    payload = document
-    if len(document) > COMPRESS_ABOVE:
-        level = 6 if len(document) <= 32 * 2**20 else 1  # big books: speed over size
-        compressed = _gzip(document, level)
-        if len(compressed) < len(document):
-            payload = compressed
+    return pack_parts([document], passphrase)
+
+
+def pack_parts(parts: list[bytes], passphrase: str | None = None) -> bytes:
+    """``pack`` of the document these parts make, compressed part by part: a whole
+    book's document is never joined into one string (each copy of ~0.5 GB held the
+    interpreter lock, and the window with it, for a good part of a second)."""
+    size = sum(len(p) for p in parts)
+    if size > COMPRESS_ABOVE:
+        level = 6 if size <= 32 * 2**20 else 1  # big books: speed over size
+        compressed = _gzip(parts, level)
+        payload = compressed if len(compressed) < size else b"".join(parts)
+    else:
+        payload = b"".join(parts)
     if passphrase is None:
         return payload
     check_passphrase(passphrase)
@@ -87,10 +96,12 @@ def pack(document: bytes, passphrase: str | None = None) -> bytes:
     return header + AESGCM(key).encrypt(nonce, payload, header)
 
 
-def _gzip(data: bytes, level: int) -> bytes:
+def _gzip(parts: list[bytes], level: int) -> bytes:
     # mtime 0 and no file name: the same document always compresses to the same bytes
     packer = zlib.compressobj(level, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-    return packer.compress(data) + packer.flush()
+    out = [packer.compress(p) for p in parts]
+    out.append(packer.flush())
+    return b"".join(out)
 
 
 def is_encrypted(raw: bytes) -> bool:
@@ -116,7 +127,9 @@ def unpack(raw: bytes, label: str, passphrase: str | None = None) -> Unpacked:
                                   f"{_mib(schema.MAX_DOCUMENT_BYTES)}"])
     if document.startswith(_BOM):
         document = document[len(_BOM):]
-    if document.lstrip()[:1] != b"{":
+    first = _LEADING_SPACE.match(document)
+    start = first.end() if first else 0
+    if document[start:start + 1] != b"{":  # (no copy of a whole book to look at one byte)
         what = "the decrypted content" if encrypted else "it"
         raise AccountFileProblem([
             f"{label}: is not a csdesk account file ({what} is neither JSON, "
@@ -163,18 +176,26 @@ def _decrypt(raw: bytes, label: str, passphrase: str | None) -> bytes:
             "encrypted"]) from None
 
 
-def _gunzip(raw: bytes, label: str) -> bytes:
+INFLATE_STEP = 8 * 2**20  # bytes of document made per call (see _gunzip)
+_LEADING_SPACE = re.compile(rb"[ \t\r\n]*")
+
+
+def _gunzip(raw: bytes, label: str) -> bytearray:
     """Decompress one gzip member, refusing more than MAX_DOCUMENT_BYTES of output (a
-    small file that inflates to gigabytes is refused after reading just past the cap)."""
+    small file that inflates to gigabytes is refused after reading just past the cap).
+
+    The document grows ``INFLATE_STEP`` at a time in one buffer: one call making it
+    whole, or joining its parts at the end, held the interpreter lock for most of a
+    second on a whole book's file."""
     cap = schema.MAX_DOCUMENT_BYTES
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    parts: list[bytes] = []
+    document = bytearray()
     size = 0
     data = raw
     try:
         while data:
-            part = inflater.decompress(data, cap + 1 - size)
-            parts.append(part)
+            part = inflater.decompress(data, min(cap + 1 - size, INFLATE_STEP))
+            document += part
             size += len(part)
             if size > cap:
                 raise AccountFileProblem([
@@ -191,4 +212,4 @@ def _gunzip(raw: bytes, label: str) -> bytes:
     if inflater.unused_data:
         raise AccountFileProblem([f"{label}: has unexpected data after the compressed "
                                   "document"])
-    return b"".join(parts)
+    return document

@@ -38,7 +38,8 @@ def _records_adapter(kind: str) -> TypeAdapter[list[Any]]:
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
-def validate_document(document: bytes, progress: Progress | None = None) -> dict[str, Any]:
+def validate_document(document: bytes | bytearray,
+                      progress: Progress | None = None) -> dict[str, Any]:
     """The document validated, as ``schema.document_adapter().validate_json(document)``
     gives it (and raising its ``ValidationError``). ``progress(done, total)`` counts
     bytes; returning False raises ``Cancelled``."""
@@ -54,7 +55,7 @@ def validate_document(document: bytes, progress: Progress | None = None) -> dict
     return doc
 
 
-def _lists(document: bytes) -> list[tuple[str, int, int]] | None:
+def _lists(document: bytes | bytearray) -> list[tuple[str, int, int]] | None:
     """Each kind's list as (kind, first byte of its content, end of its content), when
     the document is laid out as csdesk writes it; else None."""
     found: list[tuple[str, int]] = []
@@ -75,7 +76,7 @@ def _lists(document: bytes) -> list[tuple[str, int, int]] | None:
     return lists
 
 
-def _by_slices(document: bytes, lists: list[tuple[str, int, int]],
+def _by_slices(document: bytes | bytearray, lists: list[tuple[str, int, int]],
                tick: Ticker) -> dict[str, Any]:
     parts, previous = [], 0
     for _kind, start, end in lists:
@@ -99,7 +100,7 @@ def _by_slices(document: bytes, lists: list[tuple[str, int, int]],
     return doc
 
 
-def _slices(document: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _slices(document: bytes | bytearray, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Runs of whole records in ``document[start:end]``, ``SLICE_BYTES`` or so each."""
     first = start
     while first < end:
