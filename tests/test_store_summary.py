@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import event
 
 from csdesk.exchange.accountfile import export_accounts
 from csdesk.exchange.merge import import_account_file
 from csdesk.playbook.records import HealthMetrics, ReadinessAssessment
+from csdesk.store.book import open_book
 from csdesk.store.demo import generate_demo
 from csdesk.store.summary import refresh_summary
 from tests.conftest import TODAY, dimensions_at, metrics_at
@@ -203,3 +205,17 @@ def test_the_demo_book_carries_the_summary_its_rows_give(book, forms):
     with book.store.transaction() as s:
         refresh_summary(s)
     assert book.accounts.portfolio(include_archived=True) == before
+
+
+def test_a_store_gets_its_hooks_where_sqlalchemy_remembers_a_freed_one(
+        tmp_path, forms, monkeypatch):
+    """SQLAlchemy's event.contains() answers by the id() of a session factory, so a new
+    store's factory, made where a closed store's was freed, can look hooked already
+    (it happened: a fresh book's portfolio kept no scores). Installing never asks it."""
+    monkeypatch.setattr(event, "contains", lambda *_a, **_k: True)  # a reused id's answer
+    with open_book(forms, tmp_path / "book.sqlite3", today=lambda: TODAY) as book:
+        acme = book.accounts.create({"name": "Acme"})
+        book.snapshots.record(acme.id, TODAY, HealthMetrics(**metrics_at(70)))
+        [row] = book.accounts.portfolio()
+        assert row.score == pytest.approx(70) and row.status is not None
+        assert "accounts" in [e.entity for e in book.audit.trail(acme.id)]

@@ -158,5 +158,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def install(factory: sessionmaker[Session]) -> None:
-    if not event.contains(factory, "before_flush", _before_flush):
-        event.listen(factory, "before_flush", _before_flush)
+    if factory.__dict__.get("_csdesk_audit"):  # not event.contains(): see summary.install
+        return
+    factory.__dict__["_csdesk_audit"] = True
+    event.listen(factory, "before_flush", _before_flush)

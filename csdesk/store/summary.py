@@ -141,7 +141,12 @@ def _after_rollback(session: Session, _previous: Any) -> None:
 
 
 def install(factory: sessionmaker[Session]) -> None:
+    # Marked on the factory itself: event.contains() looks hooks up by the id() of the
+    # factory's session class, and a class of an earlier store, freed, can leave its id
+    # to a new one's; the new store's commits then went without a summary refresh.
+    if factory.__dict__.get("_csdesk_summary"):
+        return
+    factory.__dict__["_csdesk_summary"] = True
     for name, hook in (("after_flush", _after_flush), ("before_commit", _before_commit),
                        ("after_soft_rollback", _after_rollback)):
-        if not event.contains(factory, name, hook):
-            event.listen(factory, name, hook)
+        event.listen(factory, name, hook)
