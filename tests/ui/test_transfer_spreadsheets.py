@@ -15,9 +15,11 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from csdesk.exchange.accountfile import read_account_file
+from csdesk.exchange.spreadsheets import plan_spreadsheet
 from csdesk.playbook.records import HEALTH_METRICS
 from csdesk.store.book import Book
 from csdesk.ui.main_window import MainWindow
+from csdesk.ui.transfer.sheet_preview import SheetPreviewDialog
 from tests.conftest import metrics_at
 from tests.ui.conftest import TODAY
 from tests.ui.transfer_helpers import (
@@ -150,3 +152,15 @@ def test_the_filtered_accounts_export_to_an_account_file(
     assert said.args[0] == f"Exported 2 accounts to {target}."
     assert sorted(read_account_file(target).account_names.values()) == [
         "Borealis Foods", "Evergreen Bank"]
+
+
+def test_a_sheet_with_nothing_rejected_shows_no_stray_table_over_the_headline(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "health.csv", [HEADERS, reading("Acme Robotics", TODAY, 81)])
+    dialog = SheetPreviewDialog(plan_spreadsheet(window.book, path), path.name, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.rejected_rows.isVisible()
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "health.csv: health readings"]

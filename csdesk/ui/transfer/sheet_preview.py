@@ -102,6 +102,8 @@ class SheetPreviewDialog(QDialog):
         if self.rejected_rows.rowCount():
             self.tabs.addTab(self.rejected_rows, self.tr("Rejected ({n})").format(
                 n=self.rejected_rows.rowCount()))
+        else:  # not in a tab: it would be drawn loose over the headline
+            self.rejected_rows.hide()
         for table_plan in plan.tables:
             self.tabs.addTab(self._mapping(table_plan), self._tab_title(table_plan))
 
