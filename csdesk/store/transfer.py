@@ -21,7 +21,6 @@ import operator
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import (
@@ -144,9 +143,15 @@ def _sort(rows: list[Row], key: Callable[[Row], Any]) -> None:
     """Sort ``rows`` by ``key``, checking first (in Python, so the lock is free now and
     then) whether the database's order already is that order: sorting half a million
     rows, even in order, is one call that held the lock ~0.2 s."""
-    keys = [key(r) for r in rows]
-    if any(a > b for a, b in pairwise(keys)):
-        rows.sort(key=key)
+    # One key at a time, never a list of them: freeing half a million keys at once is
+    # itself one long call.
+    previous = None
+    for row in rows:
+        current = key(row)
+        if previous is not None and previous > current:
+            rows.sort(key=key)
+            return
+        previous = current
 
 
 def _order_key(row: Row) -> tuple[Any, str]:
