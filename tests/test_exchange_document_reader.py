@@ -45,6 +45,17 @@ def one_call(document: bytes) -> dict[str, Any]:
 
 
 @pytest.mark.usefixtures("small_slices")
+@pytest.mark.parametrize("step", [1, 5, 7, 64])
+def test_a_search_in_steps_finds_what_one_search_finds(
+        monkeypatch: pytest.MonkeyPatch, step: int) -> None:
+    """Even a needle cut by a step's end is found, at its first place."""
+    monkeypatch.setattr(document_reader, "FIND_STEP", step)
+    text = bytearray(b"....,\"snapshots\":[..,\"snapshots\":[" + b"." * 50 + b"\\u0000")
+    for needle in (b',"snapshots":[', b"\\u0000", b"missing", b"."):
+        for start in (0, 3, 9, len(text)):
+            assert document_reader.find(text, needle, start) == text.find(needle, start)
+
+
 def test_csdesks_own_file_is_read_in_slices_to_the_same_records(written: bytes) -> None:
     seen: list[tuple[int, int]] = []
     doc = document_reader.validate_document(written, lambda done, total: seen.append(

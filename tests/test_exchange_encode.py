@@ -10,6 +10,7 @@ import pydantic_core
 import pytest
 
 from csdesk.exchange import accountfile, container
+from csdesk.exchange.errors import AccountFileProblem
 
 
 @pytest.mark.parametrize("rows", [0, 1, 3, 7, 8])
@@ -33,6 +34,7 @@ def test_a_big_document_is_packed_and_unpacked_in_parts_to_the_same_bytes(
     never joined whole: the same file, and the same document read back."""
     monkeypatch.setattr(accountfile, "ENCODE_ROWS", 50)
     monkeypatch.setattr(container, "INFLATE_STEP", 4096)
+    monkeypatch.setattr(container, "FEED_STEP", 97)
     document = {"format": "csdesk-accounts", "version": 1,
                 "snapshots": [{"id": str(uuid.UUID(int=i)), "score": i / 7, "note": "ok"}
                               for i in range(2000)]}
@@ -44,3 +46,19 @@ def test_a_big_document_is_packed_and_unpacked_in_parts_to_the_same_bytes(
     assert packed == container.pack(whole) and packed.startswith(container.GZIP_MAGIC)
     unpacked = container.unpack(packed, "big.csdesk")
     assert unpacked.compressed and unpacked.document == whole
+
+
+@pytest.mark.parametrize("feed", [1, 97, 2**20])
+def test_input_given_a_step_at_a_time_still_finds_what_follows_or_is_missing(
+        monkeypatch: pytest.MonkeyPatch, feed: int) -> None:
+    """Whatever the step, data after the document and a file cut short are refused."""
+    monkeypatch.setattr(container, "FEED_STEP", feed)
+    monkeypatch.setattr(container, "INFLATE_STEP", 512)
+    whole = b'{"format": "csdesk-accounts", "rows": [' + b"1, " * 3000 + b"2]}"
+    packed = container.pack(whole)
+    assert container.unpack(packed, "ok.csdesk").document == whole
+    for extra in (b"x", b"trailing" * 100):
+        with pytest.raises(AccountFileProblem, match="unexpected data after"):
+            container.unpack(packed + extra, "more.csdesk")
+    with pytest.raises(AccountFileProblem, match="is truncated"):
+        container.unpack(packed[:-9], "cut.csdesk")

@@ -37,6 +37,23 @@ def test_rows_are_emptied_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> 
     assert sizes == [10, 7, 4, 1] and not watched and records == {}
 
 
+def test_a_set_and_a_buffer_are_emptied_in_steps() -> None:
+    ids = set(range(12_345))
+    release.release_set(ids)
+    assert ids == set()
+    buffer = bytearray(b"x" * (5 * 2**20 + 7))
+    sizes: list[int] = []
+
+    class Watched(bytearray):
+        def __delitem__(self, key: object) -> None:
+            sizes.append(len(self))
+            super().__delitem__(key)  # type: ignore[arg-type]
+
+    watched = Watched(buffer)
+    release.release_buffer(watched)
+    assert not watched and sizes == [5 * 2**20 + 7, 2_621_443, 1_310_721]
+
+
 def test_an_applied_plan_holds_nothing_of_the_file_once_released(
         book: Book, colleague: Book, tmp_path: Path) -> None:
     fill_account(book, weeks=3)

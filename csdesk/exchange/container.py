@@ -177,6 +177,7 @@ def _decrypt(raw: bytes, label: str, passphrase: str | None) -> bytes:
 
 
 INFLATE_STEP = 8 * 2**20  # bytes of document made per call (see _gunzip)
+FEED_STEP = 2**20  # bytes of compressed input given per call (see _gunzip)
 _LEADING_SPACE = re.compile(rb"[ \t\r\n]*")
 
 
@@ -184,32 +185,40 @@ def _gunzip(raw: bytes, label: str) -> bytearray:
     """Decompress one gzip member, refusing more than MAX_DOCUMENT_BYTES of output (a
     small file that inflates to gigabytes is refused after reading just past the cap).
 
-    The document grows ``INFLATE_STEP`` at a time in one buffer: one call making it
-    whole, or joining its parts at the end, held the interpreter lock for most of a
-    second on a whole book's file."""
+    The input goes in ``FEED_STEP`` at a time and the document grows ``INFLATE_STEP`` at
+    a time in one buffer. No step copies or makes more than that, so none holds the
+    interpreter lock for long: one call making the document whole, joining its parts at
+    the end, or copying the rest of the input at each step (what ``unconsumed_tail``
+    does) each held it for most of a second on a whole book's file."""
     cap = schema.MAX_DOCUMENT_BYTES
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     document = bytearray()
     size = 0
-    data = raw
+    view = memoryview(raw)
+    fed = 0
     try:
-        while data:
-            part = inflater.decompress(data, min(cap + 1 - size, INFLATE_STEP))
-            document += part
-            size += len(part)
-            if size > cap:
-                raise AccountFileProblem([
-                    f"{label}: decompresses to more than {_mib(cap)}, more than an account "
-                    "file may hold (a damaged file, or a compression bomb)"])
-            data = inflater.unconsumed_tail
-            if inflater.eof:
-                break
+        while fed < len(raw) and not inflater.eof:
+            data: bytes | memoryview = view[fed:fed + FEED_STEP]
+            fed += len(data)
+            while data:
+                part = inflater.decompress(data, min(cap + 1 - size, INFLATE_STEP))
+                document += part
+                size += len(part)
+                if size > cap:
+                    raise AccountFileProblem([
+                        f"{label}: decompresses to more than {_mib(cap)}, more than an "
+                        "account file may hold (a damaged file, or a compression bomb)"])
+                if inflater.eof:
+                    break
+                data = inflater.unconsumed_tail
         if not inflater.eof:
             raise AccountFileProblem([f"{label}: is truncated (the compressed data ends "
                                       "early)"])
     except zlib.error as exc:
         raise AccountFileProblem([f"{label}: the compressed data is damaged ({exc})"]) from None
-    if inflater.unused_data:
+    finally:
+        view.release()
+    if inflater.unused_data or fed < len(raw):
         raise AccountFileProblem([f"{label}: has unexpected data after the compressed "
                                   "document"])
     return document

@@ -21,6 +21,22 @@ def release_rows(rows: list[Any]) -> None:
         del rows[-SLICE:]
 
 
+def release_set(items: set[Any]) -> None:
+    """Empty ``items`` a member at a time (from Python, so the lock is free between)."""
+    pop = items.pop
+    while items:
+        for _ in range(min(SLICE, len(items))):
+            pop()
+
+
+def release_buffer(buffer: bytearray) -> None:
+    """Give back a big buffer's memory by halves: freeing half a gigabyte in one call
+    held the lock ~75 ms, the first half alone ~40 ms."""
+    while len(buffer) > 2**20:
+        del buffer[len(buffer) // 2:]
+    buffer.clear()
+
+
 def release_kinds(records: Mapping[str, list[Any]]) -> None:
     """Empty every list of a by-kind mapping (and the mapping, when it can be)."""
     for rows in records.values():
