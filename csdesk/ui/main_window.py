@@ -4,7 +4,7 @@ it, a status-bar summary, and the File and Help menus."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 
 from csdesk import __version__
 from csdesk.store.book import Book
-from csdesk.store.views import PortfolioRow
 from csdesk.ui.account_actions import AccountActions
 from csdesk.ui.account_panel import AccountPanel
 from csdesk.ui.filter_bar import FilterBar
-from csdesk.ui.portfolio_model import Column, PortfolioFilter, PortfolioModel
+from csdesk.ui.portfolio_model import Column, PortfolioFilter, PortfolioModel, PreparedRows
 from csdesk.ui.portfolio_table import PortfolioTable
 from csdesk.ui.report_export import ReportExporter
 from csdesk.ui.settings_dialog import SettingsDialog, apply_actor, csm_name
@@ -233,24 +232,26 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About csdesk"), self.about_text())
 
     # -- the data ---------------------------------------------------------------------
-    def refresh(self, rows: Sequence[PortfolioRow] | None = None) -> None:
-        """Read the portfolio again from the book, or show ``rows`` read by
+    def refresh(self, rows: PreparedRows | None = None) -> None:
+        """Read the portfolio again from the book, or show ``rows`` made by
         ``portfolio_reader`` (keeps filters, sorting and selection)."""
         current = self.table.current_account()
         if rows is None:
             rows = self.portfolio_reader()()
         self.model.set_rows(rows)
-        self.filters.set_owners(r.owner for r in rows)
+        self.filters.set_owners(rows.owners)
         if current is not None:
             self.select_account(current)
         self._update_summary()
         self._update_account_menu()
 
-    def portfolio_reader(self) -> Callable[[], list[PortfolioRow]]:
-        """What ``refresh`` reads, to call on any thread (work that changes many accounts
-        reads the new portfolio before it reports back)."""
+    def portfolio_reader(self) -> Callable[[], PreparedRows]:
+        """What ``refresh`` reads, in the portfolio's order, to call on any thread: work
+        that changes many accounts reads and sorts the new portfolio before it reports
+        back, and the window only swaps it in."""
         accounts, archived = self.book.accounts, self.show_archived_action.isChecked()
-        return lambda: accounts.portfolio(include_archived=archived)
+        prepare = self.model.preparer()
+        return lambda: prepare(accounts.portfolio(include_archived=archived))
 
     def select_account(self, account_id: uuid.UUID) -> bool:
         """Make the account's row current (if the filters show it)."""

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import operator
 import uuid
 from collections.abc import Callable, Sequence
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,7 +34,8 @@ from csdesk.playbook.form_loader import FormSet
 from csdesk.playbook.records import PLAN_TIERS
 from csdesk.store.views import PortfolioRow
 from csdesk.ui import formatting
-from csdesk.ui.row_filter import NOT_SCORED, RowFilter, haystack, search_text
+from csdesk.ui.portfolio_order import Column, PortfolioOrder, PreparedRows, Sort, prepare
+from csdesk.ui.row_filter import NOT_SCORED, RowFilter, search_text
 from csdesk.ui.status_style import StatusStyle, status_styles, status_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -47,22 +48,7 @@ _SORTED_ROWS = QAbstractItemModel.LayoutChangeHint.VerticalSortHint  # columns s
 _WITH_HINT = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 
 __all__ = ["ID_ROLE", "NOT_SCORED", "ROW_ROLE", "SORT_ROLE", "Column", "PortfolioFilter",
-           "PortfolioModel", "RowFilter"]
-
-
-class Column(IntEnum):
-    ACCOUNT = 0
-    PLAN = 1
-    STAGE = 2
-    HEALTH = 3
-    STATUS = 4
-    CHANGE = 5
-    RENEWAL = 6
-    NEXT_REVIEW = 7
-    OPEN_RISKS = 8
-    READINESS = 9
-    OWNER = 10
-    ARR = 11
+           "PortfolioModel", "PreparedRows", "RowFilter"]
 
 
 _NUMERIC = {Column.HEALTH, Column.CHANGE, Column.OPEN_RISKS, Column.ARR}
@@ -100,9 +86,11 @@ class PortfolioModel(QAbstractTableModel):
         self._sort: tuple[Column, Qt.SortOrder] | None = None
         self._styles: dict[str, StatusStyle] = status_styles(forms.health)
         self._stage_labels = {s.id: s.label for s in forms.journey.stages}
-        self._stage_rank = {s.id: i for i, s in enumerate(forms.journey.stages)}
-        self._level_rank = {lv.name: i for i, lv in enumerate(forms.readiness.levels)}
-        self._plan_rank = {p: i for i, p in enumerate(PLAN_TIERS)}
+        self._order = PortfolioOrder(
+            stage_rank={s.id: i for i, s in enumerate(forms.journey.stages)},
+            status_rank={name: style.rank for name, style in self._styles.items()},
+            level_rank={lv.name: i for i, lv in enumerate(forms.readiness.levels)},
+            plan_rank={p: i for i, p in enumerate(PLAN_TIERS)})
         self._answers = self._role_answers()
         self._displays: tuple[Callable[[PortfolioRow], str], ...] = (
             lambda r: r.name,
@@ -139,14 +127,30 @@ class PortfolioModel(QAbstractTableModel):
         }
 
     # -- the rows ---------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[PortfolioRow]) -> None:
-        """Hold these rows (in the current sort order) and show those the filter keeps."""
+    def set_rows(self, rows: Sequence[PortfolioRow] | PreparedRows) -> None:
+        """Hold these rows (in the current sort order) and show those the filter keeps.
+        Rows made ready by ``preparer()`` off the GUI thread need no work here unless
+        the sort changed meanwhile."""
+        prepared = rows if isinstance(rows, PreparedRows) else self.preparer()(rows)
         self.beginResetModel()
-        self._hay = {id(r): haystack(r) for r in rows}
-        self._set_all(self._sorted(list(rows)))
+        if prepared.sort != self._sort_spec():
+            prepared = self.preparer()(prepared.rows)
+        self._hay = dict(zip(map(id, prepared.rows), prepared.haystacks, strict=True))
+        self._all = prepared.rows
+        self._haystacks = prepared.haystacks
         self._rows = self._filter.keep(self._all, self._haystacks)
         self._texts = {}
         self.endResetModel()
+
+    def preparer(self) -> Callable[[Sequence[PortfolioRow]], PreparedRows]:
+        """What puts rows in this model's current order, callable on any thread."""
+        return functools.partial(prepare, order=self._order, sort=self._sort_spec())
+
+    def _sort_spec(self) -> Sort | None:
+        if self._sort is None:
+            return None
+        column, order = self._sort
+        return column, order == Qt.SortOrder.DescendingOrder
 
     def _set_all(self, rows: list[PortfolioRow]) -> None:
         self._all = rows
@@ -243,17 +247,7 @@ class PortfolioModel(QAbstractTableModel):
         return Qt.SortOrder.AscendingOrder if self._sort is None else self._sort[1]
 
     def _sorted(self, rows: list[PortfolioRow]) -> list[PortfolioRow]:
-        if self._sort is None:
-            return rows
-        column, order = self._sort
-        by_name = sorted(rows, key=lambda r: r.name.casefold())
-        keys = {id(r): self.sort_key(r, column) for r in by_name}
-        valued = [r for r in by_name if keys[id(r)] is not None]
-        missing = [r for r in by_name if keys[id(r)] is None]
-        # A stable sort, reversed or not, keeps equal values in name order.
-        valued.sort(key=lambda r: keys[id(r)],
-                    reverse=order == Qt.SortOrder.DescendingOrder)
-        return valued + missing
+        return self._order.sorted(rows, self._sort_spec())
 
     # -- QAbstractTableModel ----------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -318,37 +312,7 @@ class PortfolioModel(QAbstractTableModel):
         Stage sorts in journey order, status from best to worst, readiness from High to
         Low and plan from Starter to Enterprise, as the forms list them.
         """
-        match column:
-            case Column.ACCOUNT:
-                return row.name.casefold()
-            case Column.PLAN:
-                return self._plan_rank.get(row.plan_tier, len(self._plan_rank))
-            case Column.STAGE:
-                return self._stage_rank.get(row.stage, len(self._stage_rank))
-            case Column.HEALTH:
-                return row.score
-            case Column.STATUS:
-                if row.status is None:
-                    return None
-                style = self._styles.get(row.status)
-                return len(self._styles) if style is None else style.rank
-            case Column.CHANGE:
-                return row.score_change
-            case Column.RENEWAL:
-                return row.days_to_renewal
-            case Column.NEXT_REVIEW:
-                return row.next_review
-            case Column.OPEN_RISKS:
-                return row.open_risks
-            case Column.READINESS:
-                if row.readiness_level is None:
-                    return None
-                return self._level_rank.get(row.readiness_level, len(self._level_rank))
-            case Column.OWNER:
-                return row.owner.casefold() or None
-            case Column.ARR:
-                return row.arr
-        return None  # pragma: no cover
+        return self._order.key(row, column)
 
     def cell_look(self, row: int, column: int) -> tuple[str, int, QColor | None, QFont | None]:
         """A shown cell's text, alignment, text colour and font in one call: what

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 import uuid
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -23,6 +25,7 @@ from csdesk.ui.portfolio_model import (
     Column,
     PortfolioFilter,
     PortfolioModel,
+    PreparedRows,
 )
 from csdesk.ui.status_style import readable_text_on, status_styles
 from tests.ui.conftest import PORTFOLIO, TODAY
@@ -251,6 +254,33 @@ def test_sorting_stays_right_when_rows_are_replaced(proxy: PortfolioFilter,
     rows = model.rows
     model.set_rows([*rows, row(name="Zeta", score=10.0, status="Critical")])
     assert shown(proxy)[0] == "Zeta"
+
+
+def test_rows_made_ready_on_another_thread_show_in_the_current_order(
+        proxy: PortfolioFilter, model: PortfolioModel) -> None:
+    """An import reads and sorts the new portfolio off the GUI thread; if the CSM sorted
+    by another column meanwhile, the rows still show in the order the header says."""
+    proxy.sort(Column.HEALTH, Qt.SortOrder.AscendingOrder)
+    prepare = model.preparer()
+    ready = threaded(lambda: prepare([*model.rows, row(name="Zeta", score=10.0)]))
+    assert ready.owners == {r.owner for r in [*model.rows, row()]}
+    model.set_rows(ready)
+    assert shown(proxy)[0] == "Zeta"
+    proxy.set_search("zeta")
+    assert shown(proxy) == ["Zeta"]  # its haystack came with it
+    proxy.set_search("")
+    stale = prepare(model.rows)  # sorted by health, then the CSM sorts by name
+    proxy.sort(Column.ACCOUNT, Qt.SortOrder.DescendingOrder)
+    model.set_rows(stale)
+    assert shown(proxy)[:2] == ["Zeta", "fjord media"]
+
+
+def threaded(work: Callable[[], PreparedRows]) -> PreparedRows:
+    done: list[PreparedRows] = []
+    thread = threading.Thread(target=lambda: done.append(work()))
+    thread.start()
+    thread.join()
+    return done[0]
 
 
 # -- filtering --------------------------------------------------------------------------
