@@ -344,3 +344,32 @@ def test_the_new_portfolio_is_read_by_the_import_not_by_the_window(
     assert said.startswith("Imported acme.csdesk: 1 account added")
     assert names_shown(colleague) == ["Acme Robotics"]
     assert readers and threading.main_thread().name not in readers
+
+
+def test_a_declined_preview_lets_go_of_the_file_off_the_window(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Cancel in the preview: nothing is imported, the message shows at once, and the
+    file's records are let go of by a job, not by the window (a whole book's plan took
+    the window ~2 s to free); the collector comes back once they are gone."""
+    target = tmp_path / "acme.csdesk"
+    export_acme(qtbot, window, monkeypatch, target)
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen, apply=False)
+    freed_on: list[str] = []
+    real_release = ImportPlan.release
+
+    def release(plan: ImportPlan) -> None:
+        freed_on.append(threading.current_thread().name)
+        real_release(plan)
+        assert not any(plan.source.records.values())
+
+    monkeypatch.setattr(ImportPlan, "release", release)
+    at_the_end: list[tuple[str, bool]] = []
+    colleague.transfer.idle.connect(lambda text: at_the_end.append(
+        (colleague.statusBar().currentMessage(), gc.isenabled())))
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert said == "Nothing was imported from acme.csdesk."
+    assert at_the_end == [(said, True)]
+    assert freed_on and threading.main_thread().name not in freed_on
+    assert names_shown(colleague) == []

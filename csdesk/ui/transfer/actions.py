@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -23,10 +23,10 @@ from csdesk.errors import EnvironmentFault, InputProblem, log_bug
 from csdesk.exchange.errors import PassphraseNeeded, Progress, WrongPassphrase
 from csdesk.exchange.tables import spreadsheet_kind
 from csdesk.store.book import Book
-from csdesk.store.views import PortfolioRow
 from csdesk.ui.error_dialogs import show_bug
 from csdesk.ui.jobs import SHOW_AFTER_MS, Job, Outcome, stop_if_cancelled
 from csdesk.ui.portfolio_model import PortfolioFilter
+from csdesk.ui.portfolio_order import PreparedRows
 from csdesk.ui.transfer import calls, file_choice
 from csdesk.ui.transfer.export_dialog import ExportDialog
 from csdesk.ui.transfer.import_preview import ImportPreviewDialog
@@ -51,8 +51,8 @@ class Host(Protocol):
     settings: QSettings
     proxy: PortfolioFilter
 
-    def refresh(self, rows: Sequence[PortfolioRow] | None = None) -> None: ...
-    def portfolio_reader(self) -> Callable[[], list[PortfolioRow]]: ...
+    def refresh(self, rows: PreparedRows | None = None) -> None: ...
+    def portfolio_reader(self) -> Callable[[], PreparedRows]: ...
     def statusBar(self) -> QStatusBar: ...
     def current_account_id(self) -> uuid.UUID | None: ...
 
@@ -189,14 +189,17 @@ class TransferActions(QObject):
 
     # -- running work -------------------------------------------------------------------
     def _run(self, work: Callable[[Progress], Any], title: str, label: str,
-             done: Callable[[Outcome, Any], None], show_at_once: bool = False) -> None:
+             done: Callable[[Outcome, Any], None], show_at_once: bool = False,
+             show_after_ms: int | None = SHOW_AFTER_MS) -> None:
+        """Run ``work`` in a job, its dialog shown at once, after ``show_after_ms`` or
+        (None) never; ``done(outcome, result)`` on the GUI thread."""
         self._hold.start()
         job = Job(work, title, label, self.window, self)
         job.finished.connect(done)
         job.finished.connect(lambda *_: job.deleteLater())
         self.job = job
         self.jobStarting.emit(job)
-        job.start(0 if show_at_once else SHOW_AFTER_MS)
+        job.start(0 if show_at_once else show_after_ms)
 
     def _not_now(self) -> bool:
         if self.busy:
@@ -267,7 +270,8 @@ class TransferActions(QObject):
         dialog = ImportPreviewDialog(plan, path.name, self.window)
         if not _answered(dialog) or plan.changes_nothing:
             plan.close()  # its mark on the book: applied after all, it is planned again
-            self._status(self.tr("Nothing was imported from {name}.").format(name=path.name))
+            self._let_go(plan, self.tr("Nothing was imported from {name}.").format(
+                name=path.name))
             return
 
         def done(outcome: Outcome, result: Any) -> None:
@@ -283,14 +287,27 @@ class TransferActions(QObject):
         # the GUI thread to do while the window waits.
         read_portfolio = self.host.portfolio_reader()
 
-        def work(progress: Progress) -> tuple[ImportReport, list[PortfolioRow]]:
+        def work(progress: Progress) -> tuple[ImportReport, PreparedRows]:
             return calls.apply_plan(self.book, plan, progress), read_portfolio()
 
         self._run(work, self.tr("Import"), self.tr("Importing {name}…").format(
             name=path.name), done)
 
+    def _let_go(self, plan: ImportPlan, said: str) -> None:
+        """End the flow with a plan not applied. Its records go in a job, a slice at a
+        time: dropped with the preview, a whole book's plan was freed in one go on the
+        GUI thread (about 2 s of a frozen window). No dialog: the window is free to use,
+        the message shows at once, and the next import waits for the job."""
+        self.host.statusBar().showMessage(said, STATUS_MS)
+
+        def work(_progress: Progress) -> None:
+            plan.release()
+
+        self._run(work, self.tr("Import"), said, lambda *_: self._status(said),
+                  show_after_ms=None)
+
     def _imported(self, path: Path, report: ImportReport,
-                  rows: list[PortfolioRow]) -> None:
+                  rows: PreparedRows) -> None:
         self.host.refresh(rows)
         accounts = report.counts.get("accounts")
         added = accounts.added if accounts else 0
