@@ -1,5 +1,5 @@
 import sys
 
-from csdesk.cli import process_main
+from csdesk.launch import main
 
-sys.exit(process_main())
+sys.exit(main())

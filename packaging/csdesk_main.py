@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from csdesk.cli import process_main
+from csdesk.launch import main
 
 
 def keep_matplotlib_cache() -> None:
@@ -31,4 +31,4 @@ def keep_matplotlib_cache() -> None:
 if __name__ == "__main__":
     if getattr(sys, "frozen", False):
         keep_matplotlib_cache()
-    sys.exit(process_main())
+    sys.exit(main())

@@ -80,7 +80,8 @@ def _commands(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def process_main() -> int:
-    """The csdesk process: the console script, ``python -m csdesk`` and the bundle.
+    """The csdesk process (through :mod:`csdesk.launch`): the console script,
+    ``python -m csdesk`` and the bundle.
 
     As :func:`main`, with the garbage collector set for a whole process
     (:mod:`csdesk.gc_policy`): paused while the window is built, spared at exit."""
@@ -102,6 +103,7 @@ def main(argv: Sequence[str] | None = None, *, process: bool = False) -> int:
             from csdesk.ui.app import run_gui  # Qt loads only for the GUI
 
             return run_gui(args)
+        gc_policy.resume()  # paused by csdesk.launch for the imports; a command needs it
         result: int = args.handler(args)
         return result
     except InputProblem as exc:
