@@ -1,6 +1,9 @@
 """Whole accounts from the window: create, archive or unarchive, delete. Each one goes
 through the undo stack: undoing a creation deletes the account, undoing a deletion puts
-back every row it held (the store keeps them for the session)."""
+back every row it held (the store keeps them for the session).
+
+The New account dialog is imported where it opens (``_dialogs_late``): no import cycle,
+only start-up time."""
 
 from __future__ import annotations
 
@@ -13,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from csdesk.store.book import Book
 from csdesk.store.repos.account_archive import AccountArchive
 from csdesk.store.views import AccountView
-from csdesk.ui.account_dialog import NewAccountDialog
 from csdesk.ui.undo import Editor
 
 
@@ -40,6 +42,10 @@ class AccountActions(QObject):
     # -- creating -------------------------------------------------------------------------
     def ask_new_account(self, owner: str = "") -> AccountView | None:
         """The New account dialog; the account created, or None when cancelled."""
+        # _dialogs_late: the dialog's module (and its form editors) loads when it is
+        # first opened, not with the window: one of the costs of every start otherwise.
+        from csdesk.ui.account_dialog import NewAccountDialog
+
         dialog = NewAccountDialog(self.book.forms, self.book.accounts.today(), owner,
                                   self.parent_widget)
         while dialog.exec() == QDialog.DialogCode.Accepted:

@@ -92,19 +92,22 @@ class PortfolioModel(QAbstractTableModel):
             level_rank={lv.name: i for i, lv in enumerate(forms.readiness.levels)},
             plan_rank={p: i for i, p in enumerate(PLAN_TIERS)})
         self._answers = self._role_answers()
-        self._displays: tuple[Callable[[PortfolioRow], str], ...] = (
-            lambda r: r.name,
-            lambda r: r.plan_tier,
-            lambda r: self._stage_labels.get(r.stage, r.stage),
-            lambda r: formatting.score_text(r.score),
-            lambda r: r.status or "",
-            lambda r: formatting.change_text(r.score_change),
-            lambda r: formatting.days_text(r.days_to_renewal),
-            lambda r: formatting.date_text(r.next_review),
-            lambda r: str(r.open_risks),
-            lambda r: r.readiness_level or "",
-            lambda r: r.owner,
-            lambda r: formatting.money_text(r.arr),
+        # Each column's text: a formatting of one attribute of the row (so a column's
+        # distinct texts can be made from its distinct values: see ``distinct_texts``).
+        self._displays: tuple[tuple[Callable[[PortfolioRow], Any], Callable[[Any], str]],
+                              ...] = (
+            (operator.attrgetter("name"), str),
+            (operator.attrgetter("plan_tier"), str),
+            (operator.attrgetter("stage"), lambda v: self._stage_labels.get(v, v)),
+            (operator.attrgetter("score"), formatting.score_text),
+            (operator.attrgetter("status"), lambda v: v or ""),
+            (operator.attrgetter("score_change"), formatting.change_text),
+            (operator.attrgetter("days_to_renewal"), formatting.days_text),
+            (operator.attrgetter("next_review"), formatting.date_text),
+            (operator.attrgetter("open_risks"), str),
+            (operator.attrgetter("readiness_level"), lambda v: v or ""),
+            (operator.attrgetter("owner"), str),
+            (operator.attrgetter("arr"), formatting.money_text),
         )
         self._headers = {
             Column.ACCOUNT: (self.tr("Account"), self.tr("The customer account")),
@@ -303,8 +306,13 @@ class PortfolioModel(QAbstractTableModel):
         """A row's texts, column by column (made once: every paint asks for them again)."""
         texts = self._texts.get(id(row))
         if texts is None:
-            texts = self._texts[id(row)] = tuple(show(row) for show in self._displays)
+            texts = self._texts[id(row)] = tuple(show(get(row)) for get, show in self._displays)
         return texts
+
+    def distinct_texts(self, rows: Sequence[PortfolioRow]) -> list[set[str]]:
+        """Each column's distinct texts over ``rows``, made from its distinct values: a
+        few hundred formattings for thousands of rows (sizing the columns at start-up)."""
+        return [{show(value) for value in set(map(get, rows))} for get, show in self._displays]
 
     def sort_key(self, row: PortfolioRow, column: Column) -> Any:
         """The raw value a column sorts by; ``None`` means "no value" (always last).

@@ -86,15 +86,10 @@ class PaddedDelegate(QStyledItemDelegate):
 
 def _texts(model: QAbstractItemModel, rows: int) -> list[set[str]]:
     """Each column's distinct texts in the first ``rows`` rows, as the view shows them:
-    straight from the rows of a ``PortfolioFilter``'s model (a row's texts at once),
-    else cell by cell."""
+    straight from the rows of a ``PortfolioFilter``'s model (from each column's distinct
+    values), else cell by cell."""
     if isinstance(model, PortfolioFilter):
-        columns: list[set[str]] = [set() for _ in Column]
-        texts = model.source().texts
-        for row in model.shown_rows()[:rows]:
-            for seen, text in zip(columns, texts(row), strict=True):
-                seen.add(text)
-        return columns
+        return model.source().distinct_texts(model.shown_rows()[:rows])
     return [{str(model.index(row, column).data() or "") for row in range(rows)}
             for column in Column]
 

@@ -1,7 +1,8 @@
 """What a start loads: the portfolio paints without matplotlib, which loads with the
 first chart a CSM opens (and never pyplot), nor Alembic (only for a schema upgrade),
-openpyxl (only for a workbook), cryptography (only for an encrypted account file) or
-the account files' validators (only when a file is imported or exported).
+openpyxl (only for a workbook), cryptography (only for an encrypted account file),
+the account files' validators (only when a file is imported or exported), nor the
+account workspace, the New account dialog or the workshop window (when first opened).
 Checked in a fresh process, as a start is."""
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ with open_book(active_forms(), Path(sys.argv[1])) as book:
     files = {'csdesk.exchange.accountfile', 'csdesk.exchange.merge',
              'csdesk.exchange.schema', 'csdesk.exchange.spreadsheets'}
     assert sorted(files & set(sys.modules)) == [], "account files' code loaded at start"
+    dialogs = {'csdesk.ui.account_dialog', 'csdesk.ui.workshop.window',
+               'csdesk.ui.workspace.workspace'}
+    assert sorted(dialogs & set(sys.modules)) == [], "a dialog's code loaded at start"
     print("portfolio painted, no matplotlib")
 
     window.table.setFocus()

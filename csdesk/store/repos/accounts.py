@@ -203,7 +203,11 @@ _MISSING: Any = object()
 
 def _uuid(value: object) -> uuid.UUID:
     """An id read as text (SQLite: 32 hex digits) or as a UUID (PostgreSQL)."""
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str) and len(value) == 32:
+        return uuid.UUID(int=int(value, 16))  # half the time of parsing the text
+    return uuid.UUID(str(value))
 
 
 def _date(value: object) -> dt.date | None:

@@ -4,11 +4,15 @@
 button shown while the open account has a workshop running, and the open workshop
 window (one at a time). A new workshop starts with the account's stakeholders as its
 participants; more are added in the room.
+
+The workshop window's module is imported when a workshop first opens, not with the main
+window (no import cycle: it only costs every start ~20 ms otherwise).
 """
 
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
@@ -16,7 +20,9 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.store.book import Book
 from csdesk.ui.undo import EXPECTED, explain
-from csdesk.ui.workshop.window import WorkshopWindow
+
+if TYPE_CHECKING:
+    from csdesk.ui.workshop.window import WorkshopWindow
 
 
 class WorkshopLauncher(QObject):
@@ -70,6 +76,8 @@ class WorkshopLauncher(QObject):
             return None
         if self.window is not None:
             self.window.close()
+        from csdesk.ui.workshop.window import WorkshopWindow  # see the module's docstring
+
         window = WorkshopWindow(self.book, workshop, self.book.workshops.now, self.settings)
         window.charterPdfRequested.connect(self.charterPdfRequested)
         window.ended.connect(lambda _o: self._ended(account_id))
