@@ -1,7 +1,5 @@
 """Schema of the files in ``forms/agendas/``: the kickoff workshop and the QBR."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Self
 

@@ -1,7 +1,5 @@
 """Shared pydantic bases for form schemas and records."""
 
-from __future__ import annotations
-
 import operator
 from collections.abc import Callable
 from itertools import pairwise

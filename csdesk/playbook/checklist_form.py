@@ -1,7 +1,5 @@
 """Schema of the files in ``forms/checklists/``."""
 
-from __future__ import annotations
-
 from typing import Literal, Self
 
 from pydantic import Field, model_validator

@@ -5,8 +5,6 @@ relative path) and editing it. A file that does not parse or does not validate i
 refused with a ``FormError`` naming the file, the line, the field and the reason.
 """
 
-from __future__ import annotations
-
 import re
 import tomllib
 from dataclasses import dataclass

@@ -9,8 +9,6 @@ Breakdown rows are slotted dataclasses rather than models: a portfolio rescoring
 hundreds of thousands of them, and pydantic serialises them like models all the same.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from dataclasses import dataclass
 

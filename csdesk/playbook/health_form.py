@@ -1,7 +1,5 @@
 """Schema of ``forms/health.toml``."""
 
-from __future__ import annotations
-
 import math
 from typing import Self
 

@@ -6,8 +6,6 @@ above 100``. Nothing is half-accepted: either every item is valid or the caller 
 the list of problems.
 """
 
-from __future__ import annotations
-
 import difflib
 import json
 import re

@@ -1,7 +1,5 @@
 """Journey stage timing and the current implementation phase and week."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from csdesk.playbook.base import ResultModel

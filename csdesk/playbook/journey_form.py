@@ -1,7 +1,5 @@
 """Schema of ``forms/journey.toml``: stages, implementation phases, workflow template."""
 
-from __future__ import annotations
-
 from typing import Self
 
 from pydantic import Field, model_validator

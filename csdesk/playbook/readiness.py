@@ -5,8 +5,6 @@ breakdown gives every dimension's weight (1/4 for the four, 0 for the others), i
 contribution, and the points it would add at the top of the scale.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 from csdesk.playbook.base import ResultModel

@@ -1,7 +1,5 @@
 """Schema of ``forms/readiness.toml``."""
 
-from __future__ import annotations
-
 from typing import Self
 
 from pydantic import Field, model_validator

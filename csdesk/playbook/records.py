@@ -6,8 +6,6 @@ read beside the metrics. Values outside their range, non-numbers, booleans, NaN 
 unknown fields are refused, on creation and on every assignment.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 

@@ -5,8 +5,6 @@ the earlier ones feed the trend rules) and the account's facts, and returns ever
 the rules in ``forms/signals.toml`` say, each with the rule that fired and on what.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Sequence
 

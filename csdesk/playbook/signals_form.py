@@ -1,7 +1,5 @@
 """Schema of ``forms/signals.toml``: rules and their conditions."""
 
-from __future__ import annotations
-
 from typing import Literal, Self
 
 from pydantic import Field, model_validator

@@ -1,7 +1,5 @@
 """Validated input for the records a CSM creates and edits (beyond scores)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from typing import Annotated, Literal

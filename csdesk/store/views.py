@@ -1,8 +1,6 @@
 """What the repositories hand out: plain, detached values (never ORM objects), so the UI
 and the CLI cannot trigger SQL by touching an attribute."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
