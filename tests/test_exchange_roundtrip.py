@@ -88,6 +88,34 @@ def test_importing_the_same_file_twice_changes_nothing(book, colleague, tmp_path
     assert everything(colleague) == before
 
 
+def test_comparing_a_file_with_the_book_counts_up_and_hears_cancel(book, colleague,
+                                                                   tmp_path):
+    """The comparison of a file with a book that holds it already is the long part of
+    planning: it reports how far it is, to the end, and stops when told to."""
+    fill_account(book)
+    export_accounts(book, None, tmp_path / "acme.csdesk")
+    import_account_file(colleague, tmp_path / "acme.csdesk")
+    parsed = read_account_file(tmp_path / "acme.csdesk")
+    reports: list[tuple[int, int]] = []
+    plan = plan_import(colleague, parsed, lambda done, total: reports.append((done, total)))
+    total = reports[-1][1]
+    assert total >= sum(len(v) for v in parsed.records.values())
+    assert [d for d, _ in reports] == sorted(d for d, _ in reports)
+    assert reports[-1] == (total, total) and len(reports) > 5
+    assert plan.changes_nothing
+    plan.close()
+
+    asked: list[int] = []
+
+    def cancel_at_third(done: int, _total: int) -> bool:
+        asked.append(done)
+        return len(asked) < 3
+
+    with pytest.raises(Cancelled):
+        plan_import(colleague, parsed, cancel_at_third)
+    assert len(asked) == 3
+
+
 def test_the_newer_edit_wins_and_the_older_is_kept_in_the_report(book, colleague, tmp_path):
     acme = fill_account(book)
     export_accounts(book, None, tmp_path / "monday.csdesk")

@@ -214,10 +214,11 @@ def render_summary(counts: Mapping[str, KindCounts], superseded: list[Superseded
 
 
 # ---------------------------------------------------------------------------- planning
-def plan_import(book: Book, parsed: ParsedFile) -> ImportPlan:
+def plan_import(book: Book, parsed: ParsedFile, progress: Progress | None = None) -> ImportPlan:
     """Check the file against the book (references, the book's forms) and work out what
     importing it will add, update, skip and which conflicts it resolves how. Reads only.
-    Raises ``AccountFileProblem`` naming every problem."""
+    Raises ``AccountFileProblem`` naming every problem. ``progress(done, total)`` counts
+    the file's records looked up in the book; returning False raises ``Cancelled``."""
     if parsed.nul_at is not None and not book.store.is_sqlite:
         raise AccountFileProblem([
             f"{parsed.label}: holds a NUL character (\\u0000) at byte {parsed.nul_at}, which "
@@ -225,7 +226,7 @@ def plan_import(book: Book, parsed: ParsedFile) -> ImportPlan:
     since = mark_changes(book.store)  # before reading: it vouches for what is read after
     try:
         with transfer.records(book.store) as rs:
-            plan = _plan(rs, book.forms, parsed)
+            plan = _plan(rs, book.forms, parsed, Ticker(progress, _lookups(parsed)))
     except BaseException:
         since.close()
         raise
@@ -257,7 +258,8 @@ def _form_problems(parsed: ParsedFile, forms: FormSet) -> list[str]:
     return problems
 
 
-def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]]) -> set[uuid.UUID]:
+def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]],
+                      tick: Ticker) -> set[uuid.UUID]:
     """Give the file's charter/checklist/checklist item the id of the book's record that
     is the same one (same account, same checklist, same item) under another id; returns
     the ids so adopted."""
@@ -265,7 +267,7 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]]) -> set[u
     charters = records["charters"]
     if charters:
         local = {r["account_id"]: r for r in sorted(
-            rs.where_in("charters", "account_id", (c["account_id"] for c in charters)),
+            rs.where_in("charters", "account_id", [c["account_id"] for c in charters], tick),
             key=_age)}
         if local:
             records["charters"] = [_adopt(c, local.get(c["account_id"]), adopted_ids)
@@ -276,7 +278,7 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]]) -> set[u
     if instances:
         local_inst: dict[tuple[Any, ...], Row] = {}
         for r in sorted(rs.where_in("checklists", "account_id",
-                                    (c["account_id"] for c in instances)), key=_age):
+                                    [c["account_id"] for c in instances], tick), key=_age):
             local_inst.setdefault((r["account_id"], r["checklist_id"], r["qbr_id"]), r)
         adopted = []
         for inst in instances:
@@ -294,7 +296,7 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]]) -> set[u
                      if i["instance_id"] in moved else i for i in items]
         local_items: dict[tuple[Any, ...], Row] = {}
         for r in sorted(rs.where_in("checklist_items", "instance_id",
-                                    (i["instance_id"] for i in items)), key=_age):
+                                    {i["instance_id"] for i in items}, tick), key=_age):
             local_items.setdefault((r["instance_id"], r["section_id"], r["item_id"]), r)
         records["checklist_items"] = [
             _adopt(i, local_items.get((i["instance_id"], i["section_id"], i["item_id"])),
@@ -376,10 +378,22 @@ def _reference_problems(rs: RecordSession, parsed: ParsedFile,
     return problems
 
 
-def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile) -> ImportPlan:
+def _lookups(parsed: ParsedFile) -> int:
+    """How many values ``_plan`` looks up in the book (for its progress): every record's
+    id, and the owners of the singletons (see ``_remap_singletons``)."""
+    records = parsed.records
+    return (sum(len(records[k]) for k in schema.KINDS)
+            + len({c["account_id"] for c in records["charters"]})
+            + len({c["account_id"] for c in records["checklists"]})
+            + len({i["instance_id"] for i in records["checklist_items"]}))
+
+
+def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile,
+          tick: Ticker | None = None) -> ImportPlan:
+    tick = tick or Ticker(None, 0)
     records = dict(parsed.records)
     problems = _form_problems(parsed, forms)
-    twins = _remap_singletons(rs, records)
+    twins = _remap_singletons(rs, records, tick)
     problems += _reference_problems(rs, parsed, records)
     if problems:
         raise AccountFileProblem(limit_problems(problems))
@@ -394,7 +408,7 @@ def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile) -> ImportPlan:
     account_of_parent: dict[uuid.UUID, uuid.UUID] = {}
     for kind in schema.KINDS:
         rows = records[kind]
-        existing = rs.by_id(kind, (r["id"] for r in rows))
+        existing = rs.by_id(kind, [r["id"] for r in rows], tick)
         if kind == "accounts":
             names.update({i: r["name"] for i, r in existing.items() if i not in names})
         added: list[Row] = [] if existing else list(rows)  # none in the book: all new
@@ -444,6 +458,7 @@ def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile) -> ImportPlan:
             if name in same_name:
                 warnings.append(f"this book already has an account named {name!r} under "
                                 "another id: the file's is added beside it, not merged")
+    tick.finish()
     return ImportPlan(parsed, counts, inserts, updates, superseded, new_accounts, known,
                       warnings, touched, frozenset(matched))
 

@@ -19,7 +19,7 @@ import gc
 import json
 import operator
 import uuid
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Sized
 from contextlib import contextmanager
 from typing import Any
 
@@ -289,21 +289,26 @@ class RecordSession:
                 total += self.session.scalar(query.where(where)) or 0
         return total
 
-    def where_in(self, kind: str, column: str, values: Iterable[Any]) -> list[Row]:
-        """Records of ``kind`` whose ``column`` is one of ``values``."""
+    def where_in(self, kind: str, column: str, values: Iterable[Any],
+                 tick: Tick | None = None) -> list[Row]:
+        """Records of ``kind`` whose ``column`` is one of ``values``; ``tick(n)`` after
+        each chunk of ``n`` values looked up (all of them at once if the kind is empty)."""
         if self.is_empty(kind):  # before sorting a million ids for nothing
+            if tick is not None:
+                tick(len(values) if isinstance(values, Sized) else 0)
             return []
         wanted = sorted(set(values), key=str)
-        if not wanted:
-            return []
         t = table(kind)
         rows: list[Row] = []
         for chunk in _chunks(wanted):
             rows += self._select(kind, t.c[column].in_(chunk))
+            if tick is not None:
+                tick(len(chunk))
         return rows
 
-    def by_id(self, kind: str, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Row]:
-        return {r["id"]: r for r in self.where_in(kind, "id", ids)}
+    def by_id(self, kind: str, ids: Iterable[uuid.UUID],
+              tick: Tick | None = None) -> dict[uuid.UUID, Row]:
+        return {r["id"]: r for r in self.where_in(kind, "id", ids, tick)}
 
     def existing_ids(self, kind: str, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
         if self.is_empty(kind):

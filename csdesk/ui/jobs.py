@@ -132,6 +132,7 @@ class Job(QObject):
         self.outcome: Outcome | None = None
         self.result: Any = None
         self._waiting = False
+        self._cancel_requested = False
         self.worker = JobWorker(work)
         self.worker_thread = QThread(self)
         self.worker_thread.setObjectName(f"{name}Job")
@@ -164,7 +165,7 @@ class Job(QObject):
         dialog.setMinimumDuration(24 * 3600 * 1000)  # shown by our timer, not Qt's
         dialog.setWindowModality(modality)
         dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * width_chars)
-        dialog.canceled.connect(self.cancel)
+        dialog.canceled.connect(self._cancel_pressed)
         dialog.hide()
         return dialog
 
@@ -183,15 +184,29 @@ class Job(QObject):
     def running(self) -> bool:
         return self.outcome is None
 
+    @property
+    def cancel_requested(self) -> bool:
+        """Whether Cancel was pressed (the work may have finished all the same)."""
+        return self._cancel_requested
+
     def cancel(self) -> None:
         """What Cancel does: ask the work to stop and say so until it has (with a wait
         cursor unless the dialog leaves the window in use meanwhile)."""
         if self.outcome is None and not self._waiting:
+            self._cancel_requested = True
             self.worker.cancel()
             self._waiting = True
             self.dialog.setLabelText(self.tr("Stopping… nothing is changed."))
+            self.dialog.setRange(0, 0)  # busy: no more progress is shown
             if self._blocks():
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def _cancel_pressed(self) -> None:
+        """Cancel in the progress dialog. Qt's dialog hides itself at once, but the work
+        stops only at its next check: the dialog comes back saying so until it has."""
+        self.cancel()
+        if self.outcome is None:
+            self.dialog.show()
 
     def _blocks(self) -> bool:
         return self.dialog.windowModality() != Qt.WindowModality.NonModal

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from csdesk.active_forms import active_forms
-from csdesk.exchange import container
+from csdesk.exchange import container, merge
 from csdesk.exchange.accountfile import read_account_file
 from csdesk.exchange.merge import ImportPlan
 from csdesk.store.book import Book, open_book
@@ -373,3 +373,46 @@ def test_a_declined_preview_lets_go_of_the_file_off_the_window(
     assert at_the_end == [(said, True)]
     assert freed_on and threading.main_thread().name not in freed_on
     assert names_shown(colleague) == []
+
+
+@pytest.mark.parametrize("work_listens", [True, False])
+def test_cancel_while_the_file_is_compared_with_the_book_imports_nothing(
+        qtbot: QtBot, window: MainWindow, colleague: MainWindow,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, work_listens: bool) -> None:
+    """Cancel pressed once the file is read, while it is compared with the book: the
+    progress dialog stays up saying it is stopping, and no preview follows, whether
+    the comparison hears the Cancel or runs to its end regardless."""
+    target = tmp_path / "acme.csdesk"
+    export_acme(qtbot, window, monkeypatch, target)
+    seen: list[dict[str, Any]] = []
+    preview_answers(monkeypatch, seen)
+    comparing, pressed = threading.Event(), threading.Event()
+    real_plan = merge.plan_import
+
+    def plan_import(book: Book, parsed: Any, progress: Any = None) -> ImportPlan:
+        comparing.set()
+        pressed.wait(10)
+        return real_plan(book, parsed, progress if work_listens else None)
+
+    monkeypatch.setattr(merge, "plan_import", plan_import)
+    shown_while_stopping: list[tuple[bool, str]] = []
+
+    def press_cancel_once_comparing() -> None:
+        job = colleague.transfer.job
+        if not comparing.is_set() or job is None:
+            QTimer.singleShot(5, press_cancel_once_comparing)
+            return
+        job.dialog.show()
+        cancel = job.dialog.findChild(QPushButton)
+        assert cancel is not None
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        shown_while_stopping.append((job.dialog.isVisible(), job.dialog.labelText()))
+        pressed.set()
+
+    QTimer.singleShot(0, press_cancel_once_comparing)
+    said = import_through_menu(qtbot, colleague, monkeypatch, target)
+    assert shown_while_stopping == [(True, "Stopping… nothing is changed.")]
+    assert said == "Import cancelled: nothing was changed."
+    assert seen == []  # no preview
+    assert colleague.book.accounts.count() == 0
+    assert not colleague.transfer.busy

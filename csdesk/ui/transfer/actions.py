@@ -201,6 +201,11 @@ class TransferActions(QObject):
         self.jobStarting.emit(job)
         job.start(0 if show_at_once else show_after_ms)
 
+    def _cancel_came_too_late(self) -> bool:
+        """Whether Cancel was pressed while the job that just finished was reading: what
+        it read (a plan, nothing written) is dropped, as the CSM asked."""
+        return self.job is not None and self.job.cancel_requested
+
     def _not_now(self) -> bool:
         if self.busy:
             self.host.statusBar().showMessage(self.tr(
@@ -247,7 +252,9 @@ class TransferActions(QObject):
                 return
 
         def done(outcome: Outcome, result: Any) -> None:
-            if outcome is Outcome.DONE:
+            if outcome is Outcome.DONE and self._cancel_came_too_late():
+                self._let_go(result, self.tr("Import cancelled: nothing was changed."))
+            elif outcome is Outcome.DONE:
                 self._preview(path, result)
             elif outcome is Outcome.CANCELLED:
                 self._status(self.tr("Import cancelled: nothing was changed."))
@@ -338,9 +345,9 @@ class TransferActions(QObject):
             return calls.plan_sheet(self.book, path)
 
         def done(outcome: Outcome, result: Any) -> None:
-            if outcome is Outcome.DONE:
+            if outcome is Outcome.DONE and not self._cancel_came_too_late():
                 self._preview_sheet(path, result)
-            elif outcome is Outcome.CANCELLED:
+            elif outcome is not Outcome.FAILED:
                 self._status(self.tr("Import cancelled: nothing was changed."))
             else:
                 self._failed(result, self.tr("Import {name}").format(name=path.name),

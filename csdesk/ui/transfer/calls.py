@@ -39,7 +39,7 @@ def plan_file(book: Book, path: Path, passphrase: str | None,
 
     parsed = read_account_file(path, passphrase, progress)
     stop_if_cancelled(progress)
-    return plan_import(book, parsed)
+    return plan_import(book, parsed, progress)  # (the bar starts again: a second count)
 
 
 def apply_plan(book: Book, plan: ImportPlan, progress: Progress) -> ImportReport:
