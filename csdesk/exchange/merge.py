@@ -20,8 +20,10 @@ Importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -33,7 +35,7 @@ from csdesk.exchange import schema
 from csdesk.exchange.accountfile import ParsedFile, limit_problems
 from csdesk.exchange.errors import AccountFileProblem, Progress, Ticker
 from csdesk.exchange.files import write_bytes_atomically
-from csdesk.exchange.release import release_kinds, release_rows
+from csdesk.exchange.release import release_kinds, release_mapping, release_rows, release_set
 from csdesk.playbook.form_loader import FormSet
 from csdesk.store import transfer
 from csdesk.store.backup import backup_database
@@ -97,7 +99,7 @@ class ImportPlan:
     known_accounts: list[tuple[uuid.UUID, str]]
     warnings: list[str] = field(default_factory=list)
     touched_accounts: set[uuid.UUID] = field(default_factory=set)
-    matched: frozenset[tuple[str, uuid.UUID, str]] = frozenset()  # found in the book: how
+    matched: AbstractSet[tuple[str, uuid.UUID, str]] = frozenset()  # found in the book: how
     since: ChangeMark | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -115,9 +117,11 @@ class ImportPlan:
         self.close()
         for records in (self.inserts, self.updates, self.source.records):
             release_kinds(records)
-        matched = list(self.matched)
-        self.matched = frozenset()
-        release_rows(matched)
+        matched, self.matched = self.matched, frozenset()
+        if isinstance(matched, set):
+            release_set(matched)
+        else:
+            release_rows(list(matched))
 
     def count_of(self, kind: str) -> KindCounts:
         return self.counts.get(kind) or KindCounts()
@@ -266,9 +270,9 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]],
     adopted_ids: set[uuid.UUID] = set()
     charters = records["charters"]
     if charters:
-        local = {r["account_id"]: r for r in sorted(
-            rs.where_in("charters", "account_id", [c["account_id"] for c in charters], tick),
-            key=_age)}
+        local = _by_age(rs.where_in("charters", "account_id",
+                                    [c["account_id"] for c in charters], tick),
+                        operator.itemgetter("account_id"), newest=True)
         if local:
             records["charters"] = [_adopt(c, local.get(c["account_id"]), adopted_ids)
                                    for c in charters]
@@ -276,10 +280,9 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]],
     instances = records["checklists"]
     moved: dict[uuid.UUID, uuid.UUID] = {}
     if instances:
-        local_inst: dict[tuple[Any, ...], Row] = {}
-        for r in sorted(rs.where_in("checklists", "account_id",
-                                    [c["account_id"] for c in instances], tick), key=_age):
-            local_inst.setdefault((r["account_id"], r["checklist_id"], r["qbr_id"]), r)
+        local_inst = _by_age(rs.where_in("checklists", "account_id",
+                                         [c["account_id"] for c in instances], tick),
+                             operator.itemgetter("account_id", "checklist_id", "qbr_id"))
         adopted = []
         for inst in instances:
             twin = local_inst.get((inst["account_id"], inst["checklist_id"], inst["qbr_id"]))
@@ -288,20 +291,21 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]],
                 moved[inst["id"]] = new["id"]
             adopted.append(new)
         records["checklists"] = adopted
+        release_mapping(local_inst)
 
     items = records["checklist_items"]
     if items:
         if moved:
             items = [{**i, "instance_id": moved[i["instance_id"]]}
                      if i["instance_id"] in moved else i for i in items]
-        local_items: dict[tuple[Any, ...], Row] = {}
-        for r in sorted(rs.where_in("checklist_items", "instance_id",
-                                    {i["instance_id"] for i in items}, tick), key=_age):
-            local_items.setdefault((r["instance_id"], r["section_id"], r["item_id"]), r)
+        local_items = _by_age(rs.where_in("checklist_items", "instance_id",
+                                          {i["instance_id"] for i in items}, tick),
+                              operator.itemgetter("instance_id", "section_id", "item_id"))
         records["checklist_items"] = [
             _adopt(i, local_items.get((i["instance_id"], i["section_id"], i["item_id"])),
                    adopted_ids)
             for i in items] if local_items else items
+        release_mapping(local_items)  # a whole book's items: not freed in one go
 
     # A workshop carried to a second laptop and carried on there: the same block, note or
     # participant's vote gets a new UUID on each side; one row per natural key survives.
@@ -309,10 +313,10 @@ def _remap_singletons(rs: RecordSession, records: dict[str, list[Row]],
         rows = records[kind]
         if not rows:
             continue
-        local_rows: dict[tuple[Any, ...], Row] = {}
-        for r in sorted(rs.where_in(kind, parent, (row[parent] for row in rows)), key=_age):
-            local_rows.setdefault(tuple(r[k] for k in key), r)
-        records[kind] = [_adopt(row, local_rows.get(tuple(row[k] for k in key)), adopted_ids)
+        local_rows = _by_age(rs.where_in(kind, parent, [row[parent] for row in rows]),
+                             operator.itemgetter(*key))
+        natural = operator.itemgetter(*key)
+        records[kind] = [_adopt(row, local_rows.get(natural(row)), adopted_ids)
                          for row in rows]
     return adopted_ids
 
@@ -324,6 +328,19 @@ _WORKSHOP_TWINS = (("workshop_blocks", "workshop_id", ("workshop_id", "block_id"
 
 def _age(row: Row) -> tuple[Any, str]:
     return row["created_at"], str(row["id"])
+
+
+def _by_age(rows: Iterable[Row], key: Callable[[Row], Any],
+            newest: bool = False) -> dict[Any, Row]:
+    """Each key's oldest row (its newest with ``newest``), by ``_age``, in one pass:
+    sorting a whole book's rows by age first was one long call holding the lock."""
+    chosen: dict[Any, Row] = {}
+    for row in rows:
+        k = key(row)
+        held = chosen.get(k)
+        if held is None or (_age(row) > _age(held) if newest else _age(row) < _age(held)):
+            chosen[k] = row
+    return chosen
 
 
 def _adopt(row: Row, twin: Row | None, adopted: set[uuid.UUID]) -> Row:
@@ -406,46 +423,54 @@ def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile,
     touched: set[uuid.UUID] = set()
     matched: set[tuple[str, uuid.UUID, str]] = set()
     account_of_parent: dict[uuid.UUID, uuid.UUID] = {}
-    for kind in schema.KINDS:
-        rows = records[kind]
-        existing = rs.by_id(kind, [r["id"] for r in rows], tick)
-        if kind == "accounts":
-            names.update({i: r["name"] for i, r in existing.items() if i not in names})
-        added: list[Row] = [] if existing else list(rows)  # none in the book: all new
-        changed: list[Row] = []
-        same = kept = 0
-        for row in rows if existing else ():
-            local = existing.get(row["id"])
-            if local is None:
-                added.append(row)
-                continue
-            differs = tuple(n for n in schema.fields_of(kind) if row[n] != local[n])
-            if not differs:
-                same += 1
-                matched.add((kind, row["id"], "same"))
-                continue
-            file_wins = _file_wins(kind, row, local, row["id"] in twins)
-            owner = _account_of(kind, row, account_of_parent)
-            superseded.append(Superseded(
-                kind=kind, id=row["id"], account=names.get(owner, "") if owner else "",
-                kept="file" if file_wins else "book", differs=differs,
-                losing=pydantic_core.to_jsonable_python(local if file_wins else row)))
-            matched.add((kind, row["id"], "file" if file_wins else "book"))
-            if file_wins:
-                changed.append(row)
-                if kind in _HAS_POINTERS:
-                    touched.add(local["account_id"])  # it may have moved
-            else:
-                kept += 1
-        if kind in ("checklists", "assessments", "workshops"):
-            account_of_parent.update((r["id"], r["account_id"]) for r in rows)
-        if kind in _HAS_POINTERS:
-            touched.update(_distinct(r["account_id"] for r in chain(added, changed)))
-        elif kind == "accounts":
-            touched.update(r["id"] for r in added)
-        counts[kind] = KindCounts(len(added), len(changed), same, kept)
-        inserts[kind] = added
-        updates[kind] = changed
+    existing: dict[uuid.UUID, Row] = {}
+    try:
+        for kind in schema.KINDS:
+            rows = records[kind]
+            release_mapping(existing)  # the previous kind's book records, a slice at a time
+            existing = rs.by_id(kind, [r["id"] for r in rows], tick)
+            if kind == "accounts":
+                names.update({i: r["name"] for i, r in existing.items() if i not in names})
+            added: list[Row] = [] if existing else list(rows)  # none in the book: all new
+            changed: list[Row] = []
+            same = kept = 0
+            for row in rows if existing else ():
+                local = existing.get(row["id"])
+                if local is None:
+                    added.append(row)
+                    continue
+                differs = tuple(n for n in schema.fields_of(kind) if row[n] != local[n])
+                if not differs:
+                    same += 1
+                    matched.add((kind, row["id"], "same"))
+                    continue
+                file_wins = _file_wins(kind, row, local, row["id"] in twins)
+                owner = _account_of(kind, row, account_of_parent)
+                superseded.append(Superseded(
+                    kind=kind, id=row["id"], account=names.get(owner, "") if owner else "",
+                    kept="file" if file_wins else "book", differs=differs,
+                    losing=pydantic_core.to_jsonable_python(local if file_wins else row)))
+                matched.add((kind, row["id"], "file" if file_wins else "book"))
+                if file_wins:
+                    changed.append(row)
+                    if kind in _HAS_POINTERS:
+                        touched.add(local["account_id"])  # it may have moved
+                else:
+                    kept += 1
+            if kind in ("checklists", "assessments", "workshops"):
+                account_of_parent.update((r["id"], r["account_id"]) for r in rows)
+            if kind in _HAS_POINTERS:
+                touched.update(_distinct(r["account_id"] for r in chain(added, changed)))
+            elif kind == "accounts":
+                touched.update(r["id"] for r in added)
+            counts[kind] = KindCounts(len(added), len(changed), same, kept)
+            inserts[kind] = added
+            updates[kind] = changed
+    except BaseException:  # cancelled, or a problem: no freeing them all at once
+        release_mapping(existing)
+        release_set(matched)
+        raise
+    release_mapping(existing)
 
     new_accounts = [(r["id"], r["name"]) for r in inserts["accounts"]]
     new_ids = {i for i, _ in new_accounts}
@@ -460,7 +485,7 @@ def _plan(rs: RecordSession, forms: FormSet, parsed: ParsedFile,
                                 "another id: the file's is added beside it, not merged")
     tick.finish()
     return ImportPlan(parsed, counts, inserts, updates, superseded, new_accounts, known,
-                      warnings, touched, frozenset(matched))
+                      warnings, touched, matched)  # (no frozen copy: one long call)
 
 
 def _distinct(ids: Iterable[uuid.UUID]) -> Iterable[uuid.UUID]:

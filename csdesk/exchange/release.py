@@ -21,6 +21,14 @@ def release_rows(rows: list[Any]) -> None:
         del rows[-SLICE:]
 
 
+def release_mapping(items: dict[Any, Any]) -> None:
+    """Empty ``items`` an entry at a time (from Python, so the lock is free between)."""
+    popitem = items.popitem
+    while items:
+        for _ in range(min(SLICE, len(items))):
+            popitem()
+
+
 def release_set(items: set[Any]) -> None:
     """Empty ``items`` a member at a time (from Python, so the lock is free between)."""
     pop = items.pop

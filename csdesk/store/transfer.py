@@ -114,6 +114,7 @@ _COMMON = ("id", "created_at", "updated_at")
 CHUNK = 500  # ids per IN (...) list: far below every database's limit on parameters
 
 Tick = Callable[[int], None]
+_RELEASE_SLICE = 5_000  # records freed at once (as csdesk.exchange.release does)
 
 
 def table(kind: str) -> Table:
@@ -291,19 +292,26 @@ class RecordSession:
 
     def where_in(self, kind: str, column: str, values: Iterable[Any],
                  tick: Tick | None = None) -> list[Row]:
-        """Records of ``kind`` whose ``column`` is one of ``values``; ``tick(n)`` after
-        each chunk of ``n`` values looked up (all of them at once if the kind is empty)."""
-        if self.is_empty(kind):  # before sorting a million ids for nothing
+        """Records of ``kind`` whose ``column`` is one of ``values``, in no promised
+        order; ``tick(n)`` after each chunk of ``n`` values looked up (all of them at
+        once if the kind is empty). The values are not sorted first: sorting half a
+        million ids was one call that held the lock for ~0.3 s."""
+        if self.is_empty(kind):  # before hashing a million ids for nothing
             if tick is not None:
                 tick(len(values) if isinstance(values, Sized) else 0)
             return []
-        wanted = sorted(set(values), key=str)
+        wanted = list(set(values))
         t = table(kind)
         rows: list[Row] = []
-        for chunk in _chunks(wanted):
-            rows += self._select(kind, t.c[column].in_(chunk))
-            if tick is not None:
-                tick(len(chunk))
+        try:
+            for chunk in _chunks(wanted):
+                rows += self._select(kind, t.c[column].in_(chunk))
+                if tick is not None:
+                    tick(len(chunk))
+        except BaseException:  # cancelled: what was read goes a slice at a time
+            while rows:
+                del rows[-_RELEASE_SLICE:]
+            raise
         return rows
 
     def by_id(self, kind: str, ids: Iterable[uuid.UUID],

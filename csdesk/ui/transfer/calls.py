@@ -36,10 +36,15 @@ def plan_file(book: Book, path: Path, passphrase: str | None,
     """Read and check the whole file, then work out what importing it would do."""
     from csdesk.exchange.accountfile import read_account_file  # see _exchange_late
     from csdesk.exchange.merge import plan_import
+    from csdesk.exchange.release import release_kinds
 
     parsed = read_account_file(path, passphrase, progress)
-    stop_if_cancelled(progress)
-    return plan_import(book, parsed, progress)  # (the bar starts again: a second count)
+    try:
+        stop_if_cancelled(progress)
+        return plan_import(book, parsed, progress)  # (the bar starts again: a second count)
+    except BaseException:  # cancelled, or a problem: the records go a slice at a time
+        release_kinds(parsed.records)
+        raise
 
 
 def apply_plan(book: Book, plan: ImportPlan, progress: Progress) -> ImportReport:
