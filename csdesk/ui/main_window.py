@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.central.currentChanged.connect(lambda _i: self._update_account_menu())
 
         self._fit_on_show = False
+        self._fit_when_filled = False  # fitted to an empty portfolio: again with rows
         self._restore()  # the sort order first: the rows are then sorted once, as they come
         self.refresh()
 
@@ -239,6 +240,8 @@ class MainWindow(QMainWindow):
         if rows is None:
             rows = self.portfolio_reader()()
         self.model.set_rows(rows)
+        if self._fit_when_filled and self.model.total:
+            self._fit()  # a first import into an empty book: the columns fit what came
         self.filters.set_owners(rows.owners)
         if current is not None:
             self.select_account(current)
@@ -414,6 +417,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._fit)
 
     def _fit(self) -> None:
+        self._fit_when_filled = self.model.total == 0  # only the titles to fit to now
         widths = self.table.text_widths()  # measured once, for both
         if self.settings.value(_SPLITTER) is None:
             # The panel's preferred width, less what the table needs to show its text.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from csdesk import __version__
 from csdesk.active_forms import active_forms
-from csdesk.store.book import Book
+from csdesk.store.book import Book, open_book
 from csdesk.store.views import PortfolioRow
 from csdesk.ui.main_window import MainWindow
 from csdesk.ui.portfolio_model import Column
@@ -274,6 +275,34 @@ def test_first_start_fits_the_columns_to_their_text(qtbot: QtBot, portfolio_book
     # What is left goes to the names; the side panel keeps room for its values.
     assert header.sectionSize(Column.ACCOUNT) > header.sectionSize(Column.STAGE)
     assert window.panel.width() >= window.panel.minimumWidth()
+
+
+def test_columns_fitted_to_an_empty_book_fit_again_when_accounts_arrive(
+        qtbot: QtBot, portfolio_book: Book, settings: QSettings, tmp_path: Path) -> None:
+    """First start on an empty book, then the first import: the columns fit the
+    accounts that came, not only their titles (they showed "Star…", "in 375 d…")."""
+    with open_book(active_forms(), tmp_path / "new.sqlite3", auto_backup=False) as empty:
+        fitted_again(qtbot, MainWindow(empty, settings), portfolio_book)
+
+
+def fitted_again(qtbot: QtBot, window: MainWindow, portfolio_book: Book) -> None:
+    qtbot.addWidget(window)
+    window.resize(1800, 700)
+    window.show()
+    table = window.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    qtbot.waitUntil(lambda: abs(sum(header.sectionSize(c) for c in Column)
+                                - table.viewport().width()) <= 1)
+    assert header.sectionSize(Column.PLAN) < metrics.horizontalAdvance("Professional")
+
+    window.refresh(window.model.preparer()(portfolio_book.accounts.portfolio()))
+    assert header.sectionSize(Column.PLAN) > metrics.horizontalAdvance("Professional")
+    assert header.sectionSize(Column.STAGE) > metrics.horizontalAdvance("Value Realization")
+    assert header.sectionSize(Column.RENEWAL) > metrics.horizontalAdvance("in 300 days")
+    widths = [header.sectionSize(c) for c in Column]
+    window.refresh(window.model.preparer()(portfolio_book.accounts.portfolio()))
+    assert [header.sectionSize(c) for c in Column] == widths  # once: then they are kept
 
 
 def test_the_selected_account_stays_selected_when_sorting(
