@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QComboBox, QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from csdesk import __version__
@@ -253,21 +254,23 @@ def test_status_badges_are_painted_in_the_form_colours(qtbot: QtBot, window: Mai
     assert portfolio_book.forms.health.status("Critical").colour.lower() in painted
 
 
-def test_first_start_fits_the_columns_to_their_text(qtbot: QtBot, portfolio_book: Book,
-                                                    settings: QSettings) -> None:
-    window = MainWindow(portfolio_book, settings)
+def shown_and_fitted(qtbot: QtBot, window: MainWindow) -> tuple[QHeaderView, QFontMetrics]:
+    """Show the window on a first start and wait for its columns to be fitted (the fit
+    runs once the window has its size: the table is then full)."""
     qtbot.addWidget(window)
     window.resize(1800, 700)
     window.show()
     table = window.table
     header = table.horizontalHeader()
-    metrics = table.fontMetrics()
+    qtbot.waitUntil(lambda: abs(sum(header.sectionSize(c) for c in Column)
+                                - table.viewport().width()) <= 1)
+    return header, table.fontMetrics()
 
-    def fitted() -> bool:  # the fit runs once the window has its size: the table is full
-        total = sum(header.sectionSize(c) for c in Column)
-        return abs(total - table.viewport().width()) <= 1
 
-    qtbot.waitUntil(fitted)
+def test_first_start_fits_the_columns_to_their_text(qtbot: QtBot, portfolio_book: Book,
+                                                    settings: QSettings) -> None:
+    window = MainWindow(portfolio_book, settings)
+    header, metrics = shown_and_fitted(qtbot, window)
     assert header.sectionSize(Column.PLAN) > metrics.horizontalAdvance("Professional")
     assert header.sectionSize(Column.STAGE) > metrics.horizontalAdvance("Value Realization")
     assert header.sectionSize(Column.ARR) > metrics.horizontalAdvance("400,000")
@@ -286,14 +289,7 @@ def test_columns_fitted_to_an_empty_book_fit_again_when_accounts_arrive(
 
 
 def fitted_again(qtbot: QtBot, window: MainWindow, portfolio_book: Book) -> None:
-    qtbot.addWidget(window)
-    window.resize(1800, 700)
-    window.show()
-    table = window.table
-    header = table.horizontalHeader()
-    metrics = table.fontMetrics()
-    qtbot.waitUntil(lambda: abs(sum(header.sectionSize(c) for c in Column)
-                                - table.viewport().width()) <= 1)
+    header, metrics = shown_and_fitted(qtbot, window)
     assert header.sectionSize(Column.PLAN) < metrics.horizontalAdvance("Professional")
 
     window.refresh(window.model.preparer()(portfolio_book.accounts.portfolio()))
